@@ -1,0 +1,5 @@
+package io.newsflow.events;
+
+public enum EntityType {
+    PERSON, ORGANIZATION, LOCATION, MISC
+}
