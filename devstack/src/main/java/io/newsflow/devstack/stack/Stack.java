@@ -1,0 +1,118 @@
+package io.newsflow.devstack.stack;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * The whole newsflow stack on one machine: the devstack Kafka broker and PostgreSQL server, and the three services as
+ * separate processes from their packaged apps. Used by the {@code newsflow} command and by the end-to-end tests.
+ */
+public final class Stack implements AutoCloseable {
+
+    public static final String INGEST = "ingest-service";
+    public static final String ENRICH = "enrich-service";
+    public static final String STORE = "store-service";
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    private final StackServers servers;
+    private final List<ServiceProcess> services;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Stack(StackServers servers, List<ServiceProcess> services) {
+        this.servers = servers;
+        this.services = services;
+    }
+
+    /**
+     * Starts servers and services and returns once every service reports ready. {@code extraEnv} is given to every
+     * service on top of the inherited environment (the end-to-end tests use it).
+     */
+    public static Stack start(StackSettings settings, Map<String, String> extraEnv, Consumer<String> progress) {
+        checkPortsFree(settings);
+        progress.accept("starting Kafka and PostgreSQL");
+        StackServers servers = StackServers.start(settings);
+        List<ServiceProcess> started = new ArrayList<>();
+        try {
+            progress.accept("Kafka at " + servers.bootstrapServers() + ", PostgreSQL at " + servers.jdbcUrl());
+            Map<String, String> common = new HashMap<>(extraEnv);
+            common.put("KAFKA_BOOTSTRAP_SERVERS", servers.bootstrapServers());
+
+            Map<String, String> store = new HashMap<>(common);
+            store.put("QUARKUS_DATASOURCE_JDBC_URL", servers.jdbcUrl());
+            store.put("QUARKUS_DATASOURCE_USERNAME", servers.username());
+            store.put("QUARKUS_DATASOURCE_PASSWORD", servers.password());
+
+            Map<String, String> ingest = new HashMap<>(common);
+            settings.watchDir().ifPresent(dir -> ingest.put("NEWSFLOW_INGEST_DIRECTORY_PATH", dir.toString()));
+
+            // Kafka holds whatever ingest publishes until enrich and store are consuming, so start order is free.
+            started.add(launch(settings, STORE, settings.storePort(), store, "-Xmx384m"));
+            started.add(launch(settings, ENRICH, settings.enrichPort(), common, "-Xmx1g"));
+            started.add(launch(settings, INGEST, settings.ingestPort(), ingest, "-Xmx384m"));
+            progress.accept("waiting for the services (logs in " + settings.logs() + ")");
+            CompletableFuture.allOf(started.stream()
+                    .map(s -> CompletableFuture.runAsync(() -> s.awaitReady(READY_TIMEOUT)))
+                    .toArray(CompletableFuture[]::new)).join();
+            return new Stack(servers, started);
+        } catch (RuntimeException e) {
+            started.forEach(ServiceProcess::close);
+            servers.close();
+            if (e instanceof CompletionException && e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private static ServiceProcess launch(StackSettings settings, String name, int port, Map<String, String> env,
+            String defaultHeap) {
+        String optionsVariable = "NEWSFLOW_" + name.replace("-service", "").toUpperCase() + "_JAVA_OPTS";
+        String options = System.getenv().getOrDefault(optionsVariable, defaultHeap + " -XX:+UseSerialGC");
+        List<String> jvm = List.of(options.trim().split("\\s+"));
+        return ServiceProcess.start(name, settings.appDir(name), port, env, jvm, settings.logs().resolve(name + ".log"));
+    }
+
+    private static void checkPortsFree(StackSettings settings) {
+        Map<String, Integer> ports = Map.of("NEWSFLOW_INGEST_PORT", settings.ingestPort(),
+                "NEWSFLOW_ENRICH_PORT", settings.enrichPort(), "NEWSFLOW_STORE_PORT", settings.storePort());
+        ports.forEach((variable, port) -> {
+            try (ServerSocket socket = new ServerSocket(port)) {
+                socket.setReuseAddress(true);
+            } catch (IOException e) {
+                throw new IllegalStateException("port " + port + " is already in use; stop what holds it or choose"
+                        + " another with " + variable + "=<port>");
+            }
+        });
+    }
+
+    public ServiceProcess service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    }
+
+    public StackServers servers() {
+        return servers;
+    }
+
+    /** Stops ingest first, then enrich, then store, so work in flight drains downstream; then the servers. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        for (String name : List.of(INGEST, ENRICH, STORE)) {
+            services.stream().filter(s -> s.name().equals(name)).forEach(ServiceProcess::close);
+        }
+        servers.close();
+    }
+}

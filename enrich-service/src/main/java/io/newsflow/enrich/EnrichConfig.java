@@ -1,0 +1,22 @@
+package io.newsflow.enrich;
+
+import java.util.List;
+
+import io.smallrye.config.ConfigMapping;
+
+/**
+ * Operator settings of enrichment ({@code newsflow.enrich.*}). The defaults live in {@code application.properties},
+ * where each one is explained, and every one is listed in the service README.
+ */
+@ConfigMapping(prefix = "newsflow.enrich")
+public interface EnrichConfig {
+
+    /** ISO 639-1 codes of the languages the detector chooses from. */
+    List<String> languages();
+
+    /** At most this many characters of title + body are analysed; the rest is cut off and the article flagged. */
+    int maxChars();
+
+    /** Below this confidence the language is reported as {@code und}. */
+    double minConfidence();
+}

@@ -1,0 +1,77 @@
+package io.newsflow.enrich.messaging;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Outgoing;
+
+import io.newsflow.enrich.EnrichConfig;
+import io.newsflow.enrich.language.LanguageDetector;
+import io.newsflow.enrich.text.ArticleText;
+import io.newsflow.events.EnrichedArticle;
+import io.newsflow.events.Enrichment;
+import io.newsflow.events.EventCodec;
+import io.newsflow.events.InvalidEventException;
+import io.newsflow.events.Language;
+import io.newsflow.events.RawArticle;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.Record;
+
+/**
+ * Turns each raw article into an enriched one, keyed by article id.
+ *
+ * <p>The record value arrives as bytes and is decoded here, so that a record that is not a valid RawArticle fails
+ * this method and the connector's dead-letter strategy moves it, byte for byte, to {@code news.articles.raw.v1.dlq}
+ * with the reason in its headers. The incoming record is acknowledged (its offset committed) only once the enriched
+ * record has been acknowledged by the broker, or once a failed record has been written to the dead-letter topic.
+ */
+@ApplicationScoped
+public class ArticleEnricher {
+
+    private final LanguageDetector languageDetector;
+    private final int maxChars;
+    private final String version;
+
+    // Without @Inject a class with two constructors is silently not a bean, and the channels stay unconnected.
+    @Inject
+    ArticleEnricher(LanguageDetector languageDetector, EnrichConfig config,
+            @ConfigProperty(name = "quarkus.application.version") String version) {
+        this(languageDetector, config.maxChars(), version);
+    }
+
+    ArticleEnricher(LanguageDetector languageDetector, int maxChars, String version) {
+        if (maxChars < 1) {
+            throw new IllegalArgumentException("newsflow.enrich.max-chars must be at least 1, was " + maxChars);
+        }
+        this.languageDetector = languageDetector;
+        this.maxChars = maxChars;
+        this.version = version;
+    }
+
+    // Language detection is CPU work of a few milliseconds per article, so it runs on a worker thread; in order, so
+    // that the enriched records of one partition keep the order of the raw ones.
+    @Incoming(Channels.RAW_IN)
+    @Outgoing(Channels.ENRICHED_OUT)
+    @Acknowledgment(Acknowledgment.Strategy.POST_PROCESSING)
+    @Blocking
+    public Record<String, EnrichedArticle> enrich(byte[] value) throws InvalidEventException {
+        RawArticle raw = EventCodec.decodeRaw(value);
+        return Record.of(raw.id(), enrich(raw));
+    }
+
+    EnrichedArticle enrich(RawArticle raw) {
+        long start = System.nanoTime();
+        ArticleText text = ArticleText.of(raw, maxChars);
+        Language language = languageDetector.detect(text.text());
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+        Enrichment enrichment = new Enrichment(version, List.of(languageDetector.engine()), tookMs, text.truncated(),
+                Instant.now());
+        return EnrichedArticle.of(raw, language, List.of(), List.of(), enrichment);
+    }
+}

@@ -1,0 +1,50 @@
+package io.newsflow.enrich;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+
+/** The enrichment settings as shipped in application.properties, so plain tests measure what production runs. */
+public final class ShippedSettings {
+
+    private static final Properties PROPERTIES = load();
+
+    private ShippedSettings() {
+    }
+
+    public static List<String> languages() {
+        return Arrays.stream(get("newsflow.enrich.languages").split(",")).map(String::strip).toList();
+    }
+
+    public static double minConfidence() {
+        return Double.parseDouble(get("newsflow.enrich.min-confidence"));
+    }
+
+    public static int maxChars() {
+        return Integer.parseInt(get("newsflow.enrich.max-chars"));
+    }
+
+    private static String get(String key) {
+        String value = PROPERTIES.getProperty(key);
+        if (value == null) {
+            throw new IllegalStateException(key + " is not set in application.properties");
+        }
+        return value.strip();
+    }
+
+    private static Properties load() {
+        try (InputStream in = ShippedSettings.class.getClassLoader().getResourceAsStream("application.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("application.properties is missing from the classpath");
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

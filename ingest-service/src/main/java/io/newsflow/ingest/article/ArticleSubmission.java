@@ -1,0 +1,27 @@
+package io.newsflow.ingest.article;
+
+import java.util.List;
+
+/**
+ * An article as a source hands it over, before validation: every field as received (null when absent). The source
+ * name is null when the source does not say, and each source then uses its own default.
+ */
+public record ArticleSubmission(
+        String url,
+        String canonicalUrl,
+        String title,
+        String body,
+        String summary,
+        List<String> authors,
+        String publishedAt,
+        String sourceName) {
+
+    public ArticleSubmission {
+        authors = authors == null ? List.of() : List.copyOf(authors);
+    }
+
+    /** A submission with only a headline, a text and the name of its source, as plain-text sources give. */
+    public static ArticleSubmission ofText(String title, String body, String sourceName) {
+        return new ArticleSubmission(null, null, title, body, null, List.of(), null, sourceName);
+    }
+}

@@ -1,0 +1,73 @@
+package io.newsflow.ingest.messaging;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+
+import io.newsflow.events.RawArticle;
+import io.smallrye.mutiny.CompositeException;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/**
+ * Publishes articles to the raw topic, keyed by article id so that every version of an article lands in the same
+ * partition, in order. Completion means the broker acknowledged the record (acks=all): only then may a source report
+ * an article as accepted.
+ */
+@ApplicationScoped
+public class RawArticlePublisher {
+
+    private final MutinyEmitter<RawArticle> emitter;
+    private final Duration ackTimeout;
+
+    @Inject
+    public RawArticlePublisher(@Channel(Channels.RAW_OUT) MutinyEmitter<RawArticle> emitter,
+            @ConfigProperty(name = "newsflow.ingest.publish.ack-timeout") Duration ackTimeout) {
+        this.emitter = emitter;
+        this.ackTimeout = ackTimeout;
+    }
+
+    /**
+     * Sends one article; the Uni completes when Kafka acknowledged it and fails with {@link PublishException} when
+     * it could not be sent or Kafka did not answer within the acknowledgement timeout. A timed-out record may still reach the
+     * topic later; that is harmless, since a retry publishes the same id.
+     */
+    public Uni<Void> publish(RawArticle article) {
+        Message<RawArticle> message = Message.of(article,
+                Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(article.id()).build()));
+        return emitter.sendMessage(message)
+                .ifNoItem().after(ackTimeout)
+                .failWith(() -> new PublishException("Kafka did not acknowledge article " + article.id()
+                        + " within " + ackTimeout.toMillis() + " ms", null))
+                .onFailure(failure -> !(failure instanceof PublishException))
+                .transform(failure -> new PublishException("Could not publish article " + article.id() + ": " + failure,
+                        failure));
+    }
+
+    /**
+     * Sends every article at once and completes when all are acknowledged; fails, once all have settled, when any
+     * was not.
+     */
+    public Uni<Void> publishAll(List<RawArticle> articles) {
+        if (articles.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.join().all(articles.stream().map(this::publish).toList())
+                .andCollectFailures()
+                .replaceWithVoid()
+                .onFailure().transform(failure -> {
+                    List<Throwable> causes = failure instanceof CompositeException composite ? composite.getCauses()
+                            : List.of(failure);
+                    return new PublishException(causes.size() + " of " + articles.size()
+                            + " articles not acknowledged; first: " + causes.get(0).getMessage(), failure);
+                });
+    }
+}

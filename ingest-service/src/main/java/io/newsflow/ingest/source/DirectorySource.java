@@ -1,0 +1,201 @@
+package io.newsflow.ingest.source;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.newsflow.events.RawArticle;
+import io.newsflow.events.SourceType;
+import io.newsflow.ingest.article.ArticleFactory;
+import io.newsflow.ingest.article.ArticleSubmission;
+import io.newsflow.ingest.article.ArticleValidator;
+import io.newsflow.ingest.article.Violation;
+import io.newsflow.ingest.messaging.PublishException;
+import io.newsflow.ingest.messaging.RawArticlePublisher;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Watches one directory (not its subdirectories) for seed {@code .txt} files and publishes each as an article.
+ *
+ * <p>A file is read only once its size and modification time are the same on two consecutive scans, so a file still
+ * being written is not published half-way. Each version of a file (path, size, modification time) is published once
+ * per process run; what was published is remembered in memory only. After a restart every file is published again,
+ * which is harmless: article ids are deterministic, so the copies carry the same id and collapse downstream.
+ */
+@ApplicationScoped
+public class DirectorySource {
+
+    private static final Logger LOG = Logger.getLogger(DirectorySource.class);
+
+    private final Optional<Path> directory;
+    private final long maxFileSize;
+    private final ArticleFactory factory;
+    private final RawArticlePublisher publisher;
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private volatile String directoryError;
+
+    @Inject
+    public DirectorySource(@ConfigProperty(name = "newsflow.ingest.directory.path") Optional<String> path,
+            @ConfigProperty(name = "newsflow.ingest.directory.max-file-size") MemorySize maxFileSize,
+            ArticleFactory factory, RawArticlePublisher publisher) {
+        this.directory = path.filter(p -> !p.isBlank()).map(p -> Path.of(p).toAbsolutePath().normalize());
+        this.maxFileSize = maxFileSize.asLongValue();
+        this.factory = factory;
+        this.publisher = publisher;
+    }
+
+    /** The state of every entry of the directory, or empty when the source is off. */
+    public Optional<DirectoryStatus> status() {
+        return directory.map(dir -> new DirectoryStatus(dir.toString(), directoryError,
+                entries.entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey())
+                        .map(e -> e.getValue().status(e.getKey()))
+                        .toList()));
+    }
+
+    @Scheduled(identity = "directory-source", every = "{newsflow.ingest.directory.poll-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scan() {
+        if (directory.isEmpty()) {
+            return;
+        }
+        Path dir = directory.get();
+        List<Path> listing;
+        try (Stream<Path> children = Files.list(dir)) {
+            listing = children.sorted(Comparator.comparing(Path::getFileName)).toList();
+        } catch (IOException | UncheckedIOException e) {
+            String error = Files.isDirectory(dir) ? "the directory cannot be listed: " + e
+                    : "not a directory, or does not exist";
+            if (!error.equals(directoryError)) {
+                LOG.warnf("Directory source %s: %s; trying again every poll", dir, error);
+            }
+            directoryError = error;
+            entries.clear();
+            return;
+        }
+        directoryError = null;
+        Set<String> present = new HashSet<>();
+        for (Path file : listing) {
+            String name = file.getFileName().toString();
+            present.add(name);
+            visit(file, name);
+        }
+        entries.keySet().retainAll(present);
+    }
+
+    private void visit(Path file, String name) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException e) {
+            // Deleted between the listing and now, most likely; the next scan settles it.
+            return;
+        }
+        Entry entry = entries.get(name);
+        if (attributes.isDirectory() || !name.toLowerCase(Locale.ROOT).endsWith(".txt")) {
+            if (entry == null || entry.state != FileStatus.State.SKIPPED) {
+                String reason = attributes.isDirectory() ? "a directory; subdirectories are not watched"
+                        : "not a .txt file";
+                LOG.infof("Skipping %s: %s", file, reason);
+                entries.put(name, Entry.skipped(reason));
+            }
+            return;
+        }
+        Version version = new Version(attributes.size(), attributes.lastModifiedTime());
+        if (entry != null && version.equals(entry.done)) {
+            return;
+        }
+        if (entry == null || !version.equals(entry.seen)) {
+            entries.put(name, Entry.pending(version, null));
+            return;
+        }
+        entries.put(name, ingest(file, name, version));
+    }
+
+    private Entry ingest(Path file, String name, Version version) {
+        if (version.size > maxFileSize) {
+            return failed(file, version, "the file is " + version.size + " bytes; the limit is " + maxFileSize
+                    + " (newsflow.ingest.directory.max-file-size)");
+        }
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (IOException e) {
+            return Entry.pending(null, "could not be read, retrying: " + e);
+        }
+        if (content.length != version.size) {
+            return Entry.pending(null, "changed while being read");
+        }
+        Seed seed;
+        try {
+            seed = SeedParser.parse(content, name);
+        } catch (SeedFormatException e) {
+            return failed(file, version, e.getMessage());
+        }
+        ArticleSubmission submission = ArticleSubmission.ofText(seed.title(), seed.body(), seed.sourceName());
+        List<Violation> violations = ArticleValidator.validate(submission);
+        if (!violations.isEmpty()) {
+            List<String> reasons = new ArrayList<>();
+            violations.forEach(v -> reasons.add(v.field() + " " + v.message()));
+            return failed(file, version, String.join("; ", reasons));
+        }
+        RawArticle article = factory.create(submission, SourceType.FILE, name);
+        try {
+            publisher.publish(article).await().indefinitely();
+        } catch (PublishException e) {
+            LOG.warnf("Could not publish %s, retrying on the next scan: %s", file, e.getMessage());
+            return Entry.pending(version, "publishing failed, retrying: " + e.getMessage());
+        }
+        LOG.infof("Published %s as article %s (source %s)", file, article.id(), article.source().name());
+        return new Entry(FileStatus.State.PUBLISHED, version, version, List.of(article.id()), null);
+    }
+
+    private static Entry failed(Path file, Version version, String reason) {
+        LOG.warnf("Cannot ingest %s: %s", file, reason);
+        return new Entry(FileStatus.State.FAILED, version, version, List.of(), reason);
+    }
+
+    /** One version of a file's content, as far as the file system tells. */
+    private record Version(long size, FileTime modified) {
+    }
+
+    /**
+     * @param seen the version seen on the last scan (null to start the stability wait again)
+     * @param done the version published or refused; that version is not read again
+     */
+    private record Entry(FileStatus.State state, Version seen, Version done, List<String> ids, String error) {
+
+        static Entry pending(Version seen, String error) {
+            return new Entry(FileStatus.State.PENDING, seen, null, List.of(), error);
+        }
+
+        static Entry skipped(String reason) {
+            return new Entry(FileStatus.State.SKIPPED, null, null, List.of(), reason);
+        }
+
+        FileStatus status(String file) {
+            return new FileStatus(file, state, ids, error);
+        }
+    }
+}

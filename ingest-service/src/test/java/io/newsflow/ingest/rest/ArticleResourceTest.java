@@ -1,0 +1,193 @@
+package io.newsflow.ingest.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.newsflow.devstack.test.DevstackResource;
+import io.newsflow.events.CloudEventHeaders;
+import io.newsflow.events.EventSchema;
+import io.newsflow.ingest.RawTopic;
+import io.newsflow.ingest.identity.ArticleIdentity;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+
+@QuarkusTest
+@QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = "servers", value = "kafka"))
+class ArticleResourceTest {
+
+    @InjectKafkaCompanion
+    KafkaCompanion companion;
+
+    private static List<String> acceptedIds(String json) {
+        return given().contentType(ContentType.JSON).body(json)
+                .when().post("/articles")
+                .then().statusCode(202).contentType(ContentType.JSON)
+                .extract().jsonPath().getList("ids", String.class);
+    }
+
+    @Test
+    void postingAnArticlePublishesItKeyedById() {
+        String url = "https://news.example.org/monde/" + UUID.randomUUID();
+        List<String> ids = acceptedIds("""
+                {"url": "%s?utm_source=rss", "canonicalUrl": "%s#top", "title": "Poutine se rend en Biélorussie",
+                 "body": "M. Poutine se rend en Biélorussie.\\n\\nLe président russe s'y rendra aujourd'hui.",
+                 "summary": "Visite à Minsk", "authors": ["Rédaction"], "publishedAt": "2022-12-19T09:30:00+01:00",
+                 "source": {"name": "Newsweek"}, "tags": ["ignored"]}
+                """.formatted(url, url));
+
+        assertThat(ids).containsExactly(ArticleIdentity.idOf(url, null, null));
+        ConsumerRecord<String, byte[]> record = RawTopic.awaitRecord(companion, ids.get(0));
+        JsonNode value = RawTopic.value(record);
+        assertThat(EventSchema.RAW_ARTICLE.violations(value)).isEmpty();
+        assertThat(value.get("id").asText()).isEqualTo(ids.get(0));
+        assertThat(value.get("canonicalUrl").asText()).isEqualTo(url);
+        assertThat(value.get("title").asText()).isEqualTo("Poutine se rend en Biélorussie");
+        assertThat(value.get("publishedAt").asText()).isEqualTo("2022-12-19T08:30:00Z");
+        assertThat(value.get("source").get("type").asText()).isEqualTo("http");
+        assertThat(value.get("source").get("name").asText()).isEqualTo("Newsweek");
+        assertThat(value.has("tags")).isFalse();
+        assertThat(RawTopic.header(record, CloudEventHeaders.TYPE)).isEqualTo(EventSchema.RAW_ARTICLE.cloudEventType());
+        assertThat(RawTopic.header(record, CloudEventHeaders.SOURCE)).isEqualTo("/newsflow/ingest-service");
+        assertThat(RawTopic.header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+        assertThat(RawTopic.header(record, CloudEventHeaders.ID)).isNotBlank();
+        assertThat(RawTopic.header(record, CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
+    }
+
+    @Test
+    void postingTheSameArticleTwiceGivesTheSameId() {
+        String marker = UUID.randomUUID().toString();
+        List<String> first = acceptedIds("""
+                {"title": "Minsk %s", "body": "Le président russe s'y rendra aujourd'hui."}
+                """.formatted(marker));
+        List<String> second = acceptedIds("""
+                {"title": "  Minsk   %s ", "body": "Le président russe\\ns'y rendra  aujourd'hui.", "source": {"name": "AFP"}}
+                """.formatted(marker));
+
+        assertThat(second).isEqualTo(first);
+        List<ConsumerRecord<String, byte[]>> records = RawTopic.awaitRecords(companion, first.get(0), 2);
+        assertThat(records).extracting(r -> RawTopic.value(r).get("contentHash").asText()).containsOnly(
+                ArticleIdentity.contentHash("Minsk " + marker, "Le président russe s'y rendra aujourd'hui."));
+        assertThat(records).extracting(r -> RawTopic.value(r).get("source").get("name").asText()).containsExactly("http", "AFP");
+    }
+
+    @Test
+    void anArrayIsAcceptedWithIdsInInputOrder() {
+        String marker = UUID.randomUUID().toString();
+        List<String> ids = acceptedIds("""
+                [{"title": "First %1$s"}, {"body": "Second %1$s"}, {"canonicalUrl": "https://example.org/%1$s", "title": "Third"}]
+                """.formatted(marker));
+
+        assertThat(ids).containsExactly(
+                ArticleIdentity.idOf(null, "First " + marker, ""),
+                ArticleIdentity.idOf(null, "", "Second " + marker),
+                ArticleIdentity.idOf("https://example.org/" + marker, null, null));
+        ids.forEach(id -> assertThat(RawTopic.value(RawTopic.awaitRecord(companion, id)).get("id").asText()).isEqualTo(id));
+    }
+
+    @Test
+    void anInvalidArticleIsRefusedWithAProblemNamingTheFieldAndNothingIsPublished() {
+        Map<TopicPartition, Long> before = RawTopic.endOffsets(companion);
+        String marker = UUID.randomUUID().toString();
+
+        given().contentType(ContentType.JSON).body("""
+                [{"title": "Valid %1$s", "body": "Fine."},
+                 {"title": "Invalid %1$s", "url": "ftp://example.org/a", "publishedAt": "yesterday"},
+                 {"authors": ["AFP"]}]
+                """.formatted(marker))
+                .when().post("/articles")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", is(400))
+                .body("type", endsWith("/invalid-articles"))
+                .body("title", not(emptyOrNullString()))
+                .body("instance", is("/articles"))
+                .body("errors", hasSize(3))
+                .body("errors.find { it.item == 1 && it.field == 'url' }.message", is("must be an absolute http or https URL"))
+                .body("errors.find { it.item == 1 && it.field == 'publishedAt' }.message", not(emptyOrNullString()))
+                .body("errors.find { it.item == 2 }.field", is("title"))
+                .body("errors.item", not(hasItem(0)));
+
+        // The valid first article must not have been sent either: the topic's end offsets stay where they were.
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> RawTopic.endOffsets(companion).equals(before));
+    }
+
+    @Test
+    void malformedJsonIsRefusedWithAProblem() {
+        given().contentType(ContentType.JSON).body("{\"title\": \"Unfinished\", ")
+                .when().post("/articles")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", is(400))
+                .body("type", endsWith("/malformed-json"))
+                .body("detail", not(emptyOrNullString()))
+                .body("instance", is("/articles"));
+    }
+
+    @Test
+    void trailingGarbageAfterTheJsonIsMalformed() {
+        given().contentType(ContentType.JSON).body("{\"title\": \"Complete\"} {\"title\": \"Another\"}")
+                .when().post("/articles")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/malformed-json"));
+    }
+
+    @Test
+    void aBodyThatIsNeitherAnObjectNorAnArrayIsRefused() {
+        for (String body : List.of("\"an article\"", "42", "[]")) {
+            given().contentType(ContentType.JSON).body(body)
+                    .when().post("/articles")
+                    .then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", endsWith("/invalid-request"));
+        }
+    }
+
+    @Test
+    void aBodyThatIsNotJsonByContentTypeIsRefusedWithAProblem() {
+        given().contentType(ContentType.TEXT).body("title=hello")
+                .when().post("/articles")
+                .then().statusCode(415)
+                .contentType("application/problem+json")
+                .body("status", is(415));
+    }
+
+    @Test
+    void theDirectoryStatusIsNotFoundWhenNoDirectoryIsWatched() {
+        given().when().get("/sources/directory")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/directory-source-off"));
+    }
+
+    @Test
+    void theServiceIsReadyOnceKafkaIsReachable() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", is("UP"))
+                .body("checks.name", hasItem("SmallRye Reactive Messaging - readiness check"));
+    }
+}
