@@ -34,6 +34,11 @@ public class ArticleFactory {
      * @param defaultSourceName the source name when the submission names none
      */
     public RawArticle create(ArticleSubmission submission, SourceType type, String defaultSourceName) {
+        return create(submission, type, defaultSourceName, null);
+    }
+
+    /** As {@link #create(ArticleSubmission, SourceType, String)}, for an article that came from the feed at {@code feedUrl}. */
+    public RawArticle create(ArticleSubmission submission, SourceType type, String defaultSourceName, String feedUrl) {
         String canonicalUrl = submission.canonicalUrl() == null ? null : ArticleIdentity.normaliseUrl(submission.canonicalUrl());
         String url = submission.url() == null ? null : ArticleIdentity.parseHttpUrl(submission.url()).toASCIIString();
         String title = ArticleText.title(submission.title());
@@ -51,7 +56,7 @@ public class ArticleFactory {
                 authors,
                 publishedAt,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS),
-                new Source(type, sourceName, null),
+                new Source(type, sourceName, feedUrl),
                 ArticleIdentity.contentHash(title, body));
     }
 }

@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -30,6 +31,11 @@ public final class ArticleIdentity {
     private static final NameBasedGenerator GENERATOR = Generators.nameBasedGenerator(NAMESPACE);
 
     /** Unicode White_Space, so no-break and other typographic spaces collapse like ASCII ones. */
+    private static final Set<String> TRACKING_PARAMETERS = Set.of("fbclid", "gclid", "dclid", "gbraid", "wbraid",
+            "msclkid", "yclid", "mc_cid", "mc_eid", "igshid", "_ga", "_gl", "ocid", "cmpid", "ncid", "sr_share", "at_medium",
+            "at_campaign", "ref_src", "ref_url", "__twitter_impression", "s_cid", "mkt_tok", "oly_anon_id", "oly_enc_id",
+            "vero_id", "rb_clickid", "_hsenc", "_hsmi", "hsctatracking", "spm");
+
     private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
 
     private ArticleIdentity() {
@@ -97,6 +103,27 @@ public final class ArticleIdentity {
             out.append('?').append(uri.getRawQuery());
         }
         return URI.create(out.toString()).toASCIIString();
+    }
+
+    /**
+     * {@code url} without its fragment and without the query parameters that only track the reader ({@code utm_*},
+     * {@code fbclid}, {@code gclid}, ...): the canonical URL of a page that names none.
+     *
+     * @throws IllegalArgumentException when {@code url} is not an absolute http(s) URL with a host
+     */
+    public static String withoutTracking(String url) {
+        URI uri = parseHttpUrl(url);
+        StringBuilder kept = new StringBuilder();
+        if (uri.getRawQuery() != null) {
+            for (String parameter : uri.getRawQuery().split("&")) {
+                String name = parameter.split("=", 2)[0].toLowerCase(Locale.ROOT);
+                if (!parameter.isEmpty() && !name.startsWith("utm_") && !TRACKING_PARAMETERS.contains(name)) {
+                    kept.append(kept.length() == 0 ? "" : "&").append(parameter);
+                }
+            }
+        }
+        String base = uri.getScheme() + "://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath());
+        return normaliseUrl(kept.length() == 0 ? base : base + "?" + kept);
     }
 
     /**

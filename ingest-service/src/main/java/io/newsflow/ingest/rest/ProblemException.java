@@ -24,13 +24,45 @@ class ProblemException extends RuntimeException {
         return new ProblemException("invalid-request", "Invalid request", 400, detail, null);
     }
 
-    static ProblemException invalidArticles(List<Problem.FieldError> errors) {
-        String detail = (errors.size() == 1 ? "1 problem" : errors.size() + " problems") + " found; nothing was published";
+    static ProblemException noArticleAccepted(List<Problem.FieldError> errors) {
+        String detail = (errors.size() == 1 ? "1 problem" : errors.size() + " problems")
+                + " found and no article left to publish; nothing was published";
         return new ProblemException("invalid-articles", "Invalid articles", 400, detail, errors);
+    }
+
+    static ProblemException invalidArticles(List<Problem.FieldError> errors) {
+        String detail = (errors.size() == 1 ? "1 problem" : errors.size() + " problems")
+                + " found; nothing was published (add ?partial=true to publish the valid ones)";
+        return new ProblemException("invalid-articles", "Invalid articles", 400, detail, errors);
+    }
+
+    static ProblemException tooLarge(long limit) {
+        return new ProblemException("payload-too-large", "Request body too large", 413,
+                "The request body is larger than " + limit + " bytes (after decompression); send fewer articles per request",
+                null);
     }
 
     static ProblemException kafkaUnavailable(String detail) {
         return new ProblemException("kafka-unavailable", "Kafka unavailable", 503, detail, null);
+    }
+
+    static ProblemException invalidFeed(List<Problem.FieldError> errors) {
+        return new ProblemException("invalid-feed", "Invalid feed", 400,
+                "The feed cannot be registered; errors say why", errors);
+    }
+
+    static ProblemException feedNotFound(String id) {
+        return new ProblemException("feed-not-found", "Feed not found", 404, "No feed has id " + id, null);
+    }
+
+    static ProblemException feedFromConfiguration(String url) {
+        return new ProblemException("feed-from-configuration", "Feed comes from configuration", 409,
+                url + " is listed in newsflow.ingest.feeds.urls; remove it there", null);
+    }
+
+    static ProblemException registryUnavailable(String detail) {
+        return new ProblemException("feed-registry-unavailable", "Feed registry unavailable", 503,
+                "The registration was not stored: " + detail + "; try again", null);
     }
 
     static ProblemException directorySourceOff() {

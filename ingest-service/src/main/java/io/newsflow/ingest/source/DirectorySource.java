@@ -6,11 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,15 +25,16 @@ import io.newsflow.events.RawArticle;
 import io.newsflow.events.SourceType;
 import io.newsflow.ingest.article.ArticleFactory;
 import io.newsflow.ingest.article.ArticleSubmission;
-import io.newsflow.ingest.article.ArticleValidator;
-import io.newsflow.ingest.article.Violation;
 import io.newsflow.ingest.messaging.PublishException;
 import io.newsflow.ingest.messaging.RawArticlePublisher;
+import io.newsflow.ingest.metrics.IngestMetrics;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Watches one directory (not its subdirectories) for seed {@code .txt} files and publishes each as an article.
+ * Watches one directory (not its subdirectories) for article files and publishes their articles: {@code .txt} seeds,
+ * {@code .html} pages and {@code .json} submissions (see {@link ArticleFileReader}). Other entries are skipped with a
+ * log line.
  *
  * <p>A file is read only once its size and modification time are the same on two consecutive scans, so a file still
  * being written is not published half-way. Each version of a file (path, size, modification time) is published once
@@ -51,6 +50,7 @@ public class DirectorySource {
     private final long maxFileSize;
     private final ArticleFactory factory;
     private final RawArticlePublisher publisher;
+    private final IngestMetrics metrics;
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private volatile String directoryError;
@@ -58,11 +58,12 @@ public class DirectorySource {
     @Inject
     public DirectorySource(@ConfigProperty(name = "newsflow.ingest.directory.path") Optional<String> path,
             @ConfigProperty(name = "newsflow.ingest.directory.max-file-size") MemorySize maxFileSize,
-            ArticleFactory factory, RawArticlePublisher publisher) {
+            ArticleFactory factory, RawArticlePublisher publisher, IngestMetrics metrics) {
         this.directory = path.filter(p -> !p.isBlank()).map(p -> Path.of(p).toAbsolutePath().normalize());
         this.maxFileSize = maxFileSize.asLongValue();
         this.factory = factory;
         this.publisher = publisher;
+        this.metrics = metrics;
     }
 
     /** The state of every entry of the directory, or empty when the source is off. */
@@ -113,10 +114,11 @@ public class DirectorySource {
             return;
         }
         Entry entry = entries.get(name);
-        if (attributes.isDirectory() || !name.toLowerCase(Locale.ROOT).endsWith(".txt")) {
+        Optional<ArticleFileReader.Kind> kind = ArticleFileReader.kindOf(name);
+        if (attributes.isDirectory() || kind.isEmpty()) {
             if (entry == null || entry.state != FileStatus.State.SKIPPED) {
                 String reason = attributes.isDirectory() ? "a directory; subdirectories are not watched"
-                        : "not a .txt file";
+                        : "not a .txt, .html, .htm or .json file";
                 LOG.infof("Skipping %s: %s", file, reason);
                 entries.put(name, Entry.skipped(reason));
             }
@@ -130,12 +132,12 @@ public class DirectorySource {
             entries.put(name, Entry.pending(version, null));
             return;
         }
-        entries.put(name, ingest(file, name, version));
+        entries.put(name, ingest(file, name, kind.get(), version));
     }
 
-    private Entry ingest(Path file, String name, Version version) {
+    private Entry ingest(Path file, String name, ArticleFileReader.Kind kind, Version version) {
         if (version.size > maxFileSize) {
-            return failed(file, version, "the file is " + version.size + " bytes; the limit is " + maxFileSize
+            return failed(file, version, "too-large", "the file is " + version.size + " bytes; the limit is " + maxFileSize
                     + " (newsflow.ingest.directory.max-file-size)");
         }
         byte[] content;
@@ -147,33 +149,30 @@ public class DirectorySource {
         if (content.length != version.size) {
             return Entry.pending(null, "changed while being read");
         }
-        Seed seed;
+        List<ArticleSubmission> submissions;
         try {
-            seed = SeedParser.parse(content, name);
-        } catch (SeedFormatException e) {
-            return failed(file, version, e.getMessage());
+            submissions = ArticleFileReader.read(kind, name, content);
+        } catch (UnreadableFileException e) {
+            return failed(file, version, e.reason(), e.getMessage());
         }
-        ArticleSubmission submission = ArticleSubmission.ofText(seed.title(), seed.body(), seed.sourceName());
-        List<Violation> violations = ArticleValidator.validate(submission);
-        if (!violations.isEmpty()) {
-            List<String> reasons = new ArrayList<>();
-            violations.forEach(v -> reasons.add(v.field() + " " + v.message()));
-            return failed(file, version, String.join("; ", reasons));
-        }
-        RawArticle article = factory.create(submission, SourceType.FILE, name);
+        List<RawArticle> articles = submissions.stream().map(s -> factory.create(s, SourceType.FILE, name)).toList();
         try {
-            publisher.publish(article).await().indefinitely();
+            publisher.publishAll(articles).await().indefinitely();
         } catch (PublishException e) {
             LOG.warnf("Could not publish %s, retrying on the next scan: %s", file, e.getMessage());
             return Entry.pending(version, "publishing failed, retrying: " + e.getMessage());
         }
-        LOG.infof("Published %s as article %s (source %s)", file, article.id(), article.source().name());
-        return new Entry(FileStatus.State.PUBLISHED, version, version, List.of(article.id()), null);
+        List<String> ids = articles.stream().map(RawArticle::id).toList();
+        metrics.accepted(SourceType.FILE, ids.size());
+        LOG.infof("Published %s as %d article(s) %s", file, ids.size(), ids);
+        return new Entry(FileStatus.State.PUBLISHED, version, version, ids, null);
     }
 
-    private static Entry failed(Path file, Version version, String reason) {
-        LOG.warnf("Cannot ingest %s: %s", file, reason);
-        return new Entry(FileStatus.State.FAILED, version, version, List.of(), reason);
+    private Entry failed(Path file, Version version, String reason, String message) {
+        LOG.warnf("Cannot ingest %s: %s", file, message);
+        metrics.fileRefused(reason);
+        metrics.refused(SourceType.FILE, 1);
+        return new Entry(FileStatus.State.FAILED, version, version, List.of(), message);
     }
 
     /** One version of a file's content, as far as the file system tells. */

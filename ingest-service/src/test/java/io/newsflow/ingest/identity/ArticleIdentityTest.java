@@ -126,4 +126,13 @@ class ArticleIdentityTest {
         assertThat(ArticleIdentity.contentHash(null, null))
                 .isEqualTo("sha256:01ba4719c80b6fe911b091a7c05124b64eeece964e09c058ef8f9805daca546b");
     }
+
+    @Test
+    void trackingParametersAndTheFragmentAreNotPartOfTheCanonicalUrl() {
+        assertThat(ArticleIdentity.withoutTracking(
+                "https://News.example.org/story?id=7&utm_source=rss&UTM_Medium=feed&fbclid=abc&gclid=x&page=2#comments"))
+                .isEqualTo("https://news.example.org/story?id=7&page=2");
+        assertThat(ArticleIdentity.withoutTracking("https://news.example.org/story?utm_campaign=x"))
+                .isEqualTo("https://news.example.org/story");
+    }
 }

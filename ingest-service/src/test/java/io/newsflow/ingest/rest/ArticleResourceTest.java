@@ -3,13 +3,16 @@ package io.newsflow.ingest.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +34,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 @QuarkusTest
@@ -189,5 +193,114 @@ class ArticleResourceTest {
                 .then().statusCode(200)
                 .body("status", is("UP"))
                 .body("checks.name", hasItem("SmallRye Reactive Messaging - readiness check"));
+    }
+
+    private static byte[] ndjson(String lines) {
+        return lines.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void ndjsonIsAcceptedLineByLineWithIdsInInputOrder() {
+        String marker = UUID.randomUUID().toString();
+        List<String> ids = given().contentType("application/x-ndjson")
+                .body(ndjson("{\"title\": \"One %1$s\"}\n\n{\"title\": \"Two %1$s\", \"body\": \"Text.\"}\r\n{\"body\": \"Three %1$s\"}\n"
+                        .formatted(marker)))
+                .when().post("/articles")
+                .then().statusCode(202).contentType(ContentType.JSON)
+                .body("refused", nullValue())
+                .extract().jsonPath().getList("ids", String.class);
+
+        assertThat(ids).containsExactly(
+                ArticleIdentity.idOf(null, "One " + marker, ""),
+                ArticleIdentity.idOf(null, "Two " + marker, "Text."),
+                ArticleIdentity.idOf(null, "", "Three " + marker));
+        JsonNode third = RawTopic.value(RawTopic.awaitRecord(companion, ids.get(2)));
+        assertThat(EventSchema.RAW_ARTICLE.violations(third)).isEmpty();
+    }
+
+    @Test
+    void anNdjsonLineThatIsNotJsonIsReportedByItsItemIndexAndNothingIsPublished() {
+        Map<TopicPartition, Long> before = RawTopic.endOffsets(companion);
+
+        given().contentType("application/x-ndjson")
+                .body(ndjson("{\"title\": \"Fine\"}\n{\"title\": oops}\n{\"url\": \"nope\", \"title\": \"t\"}\n"))
+                .when().post("/articles")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/invalid-articles"))
+                .body("errors", hasSize(2))
+                .body("errors[0].item", is(1))
+                .body("errors[0].message", containsString("not valid JSON"))
+                .body("errors[1].item", is(2))
+                .body("errors[1].field", is("url"));
+
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(4))
+                .until(() -> RawTopic.endOffsets(companion).equals(before));
+    }
+
+    @Test
+    void withPartialAcceptanceTheValidArticlesArePublishedAndTheRefusedListed() {
+        String marker = UUID.randomUUID().toString();
+        JsonPath answer = given().contentType(ContentType.JSON).queryParam("partial", true)
+                .body("""
+                        [{"title": "Kept %1$s"}, {"title": "Refused", "publishedAt": "yesterday"}, {"body": "Also kept %1$s"}]
+                        """.formatted(marker))
+                .when().post("/articles")
+                .then().statusCode(202).contentType(ContentType.JSON)
+                .extract().jsonPath();
+
+        List<String> ids = answer.getList("ids", String.class);
+        assertThat(ids).containsExactly(ArticleIdentity.idOf(null, "Kept " + marker, ""), null,
+                ArticleIdentity.idOf(null, "", "Also kept " + marker));
+        assertThat(answer.getInt("refused[0].item")).isEqualTo(1);
+        assertThat(answer.getString("refused[0].field")).isEqualTo("publishedAt");
+        assertThat(answer.getList("refused")).hasSize(1);
+        RawTopic.awaitRecord(companion, ids.get(0));
+        RawTopic.awaitRecord(companion, ids.get(2));
+    }
+
+    @Test
+    void acceptedAndRefusedArticlesAreCountedPerSource() {
+        double acceptedBefore = articleCount("accepted");
+        double refusedBefore = articleCount("refused");
+
+        given().contentType(ContentType.JSON).queryParam("partial", true)
+                .body("[{\"title\": \"Counted %s\"}, {\"url\": \"nope\"}]".formatted(UUID.randomUUID()))
+                .when().post("/articles")
+                .then().statusCode(202);
+
+        assertThat(articleCount("accepted")).isEqualTo(acceptedBefore + 1);
+        assertThat(articleCount("refused")).isEqualTo(refusedBefore + 1);
+    }
+
+    private static double articleCount(String outcome) {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines()
+                .filter(l -> l.startsWith("newsflow_ingest_articles_total{") && l.contains("outcome=\"" + outcome + "\"")
+                        && l.contains("source=\"http\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(0);
+    }
+
+    @Test
+    void partialAcceptanceWithNothingValidIsStillRefused() {
+        given().contentType(ContentType.JSON).queryParam("partial", true)
+                .body("[{\"url\": \"nope\"}]")
+                .when().post("/articles")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/invalid-articles"));
+    }
+
+    @Test
+    void moreThanTenThousandNdjsonArticlesAreRefused() {
+        String body = "{\"title\": \"t\"}\n".repeat(10_001);
+
+        given().contentType("application/x-ndjson").body(ndjson(body))
+                .when().post("/articles")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/invalid-request"))
+                .body("detail", containsString("10000"));
     }
 }

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.newsflow.devstack.test.DevstackResource;
 import io.newsflow.events.EventSchema;
 import io.newsflow.ingest.RawTopic;
+import io.newsflow.ingest.extract.HtmlArticleExtractorTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -96,6 +97,26 @@ class DirectorySourceIntegrationTest {
         } finally {
             Files.deleteIfExists(seed);
             Files.deleteIfExists(notes);
+        }
+    }
+
+    @Test
+    void anHtmlPageDroppedInTheFolderIsPublishedAsItsStory() throws IOException {
+        Path dir = Path.of(status().getString("path"));
+        Path page = dir.resolve("library.html");
+        try {
+            Files.write(page, HtmlArticleExtractorTest.fixture("story-2.html"));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> "published".equals(fileStatus("library.html")));
+
+            String id = status().getList("files.find { it.file == 'library.html' }.ids", String.class).get(0);
+            JsonNode value = RawTopic.value(RawTopic.awaitRecord(companion, id));
+            assertThat(EventSchema.RAW_ARTICLE.violations(value)).isEmpty();
+            assertThat(value.get("title").asText()).isEqualTo("City library extends its opening hours");
+            assertThat(value.get("body").asText()).startsWith("The city library will stay open").doesNotContain("SPONSORED");
+            assertThat(value.get("authors").get(0).asText()).isEqualTo("Jonas Berg");
+        } finally {
+            Files.deleteIfExists(page);
         }
     }
 }

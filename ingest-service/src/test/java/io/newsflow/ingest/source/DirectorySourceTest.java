@@ -9,8 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,13 +17,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsflow.events.EventCodec;
+import io.newsflow.events.EventSchema;
 import io.newsflow.events.RawArticle;
 import io.newsflow.events.SourceType;
+import io.newsflow.ingest.RecordingPublisher;
 import io.newsflow.ingest.article.ArticleFactory;
-import io.newsflow.ingest.messaging.PublishException;
-import io.newsflow.ingest.messaging.RawArticlePublisher;
+import io.newsflow.ingest.extract.HtmlArticleExtractorTest;
+import io.newsflow.ingest.metrics.IngestMetrics;
 import io.quarkus.runtime.configuration.MemorySize;
-import io.smallrye.mutiny.Uni;
 
 class DirectorySourceTest {
 
@@ -32,6 +34,7 @@ class DirectorySourceTest {
     Path dir;
 
     private final RecordingPublisher publisher = new RecordingPublisher();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private DirectorySource source;
 
     @BeforeEach
@@ -41,7 +44,7 @@ class DirectorySourceTest {
 
     private DirectorySource watching(Path directory, long maxFileSize) {
         return new DirectorySource(Optional.of(directory.toString()), new MemorySize(BigInteger.valueOf(maxFileSize)),
-                new ArticleFactory(), publisher);
+                new ArticleFactory(), publisher, new IngestMetrics(meters));
     }
 
     private FileStatus statusOf(String file) {
@@ -116,7 +119,7 @@ class DirectorySourceTest {
         assertThat(source.status().orElseThrow().files()).extracting(FileStatus::file, FileStatus::status).containsExactly(
                 tuple("archive", FileStatus.State.SKIPPED),
                 tuple("notes.md", FileStatus.State.SKIPPED));
-        assertThat(statusOf("notes.md").error()).isEqualTo("not a .txt file");
+        assertThat(statusOf("notes.md").error()).isEqualTo("not a .txt, .html, .htm or .json file");
     }
 
     @Test
@@ -199,29 +202,79 @@ class DirectorySourceTest {
     @Test
     void withoutAPathTheSourceIsOff() {
         DirectorySource off = new DirectorySource(Optional.empty(), new MemorySize(BigInteger.TEN),
-                new ArticleFactory(), publisher);
+                new ArticleFactory(), publisher, new IngestMetrics(meters));
 
         off.scan();
         assertThat(off.status()).isEmpty();
     }
 
-    /** Records what would be sent to Kafka, or fails like an unreachable broker. */
-    private static final class RecordingPublisher extends RawArticlePublisher {
+    @Test
+    void anHtmlPageIsPublishedWithItsStoryAuthorsDateAndCanonicalUrl() throws Exception {
+        Files.write(dir.resolve("harbour.html"), HtmlArticleExtractorTest.fixture("story-3.html"));
+        source.scan();
+        source.scan();
 
-        final List<RawArticle> published = new ArrayList<>();
-        boolean failing;
+        assertThat(statusOf("harbour.html").status()).isEqualTo(FileStatus.State.PUBLISHED);
+        RawArticle article = publisher.published.get(0);
+        assertThat(article.title()).isEqualTo("Rail line to the valley reopens in May");
+        assertThat(article.body()).startsWith("The rail line to the valley will reopen in May")
+                .doesNotContain("newsletter").doesNotContain("Advertising enquiries");
+        assertThat(article.authors()).containsExactly("Ana Ruiz");
+        assertThat(article.publishedAt()).isEqualTo(Instant.parse("2024-03-07T06:30:00Z"));
+        assertThat(article.source().name()).isEqualTo("harbour.html");
+        assertThat(EventSchema.RAW_ARTICLE.violations(EventCodec.toTree(article))).isEmpty();
+    }
 
-        RecordingPublisher() {
-            super(null, Duration.ofSeconds(1));
+    @Test
+    void aJsonFileIsPublishedLikeAPostedArticle() throws Exception {
+        Files.writeString(dir.resolve("wire.json"), """
+                [{"title": "First wire story", "body": "Text one.", "canonicalUrl": "https://wire.example/1",
+                  "authors": ["AFP"], "publishedAt": "2024-03-05T08:00:00Z", "source": {"name": "AFP"}, "extra": true},
+                 {"title": "Second wire story"}]
+                """);
+        source.scan();
+        source.scan();
+
+        assertThat(statusOf("wire.json").status()).isEqualTo(FileStatus.State.PUBLISHED);
+        assertThat(publisher.published).extracting(RawArticle::title).containsExactly("First wire story", "Second wire story");
+        assertThat(publisher.published.get(0).source().name()).isEqualTo("AFP");
+        assertThat(publisher.published.get(1).source().name()).isEqualTo("wire.json");
+        assertThat(statusOf("wire.json").ids()).containsExactly(publisher.published.get(0).id(), publisher.published.get(1).id());
+        assertThat(meters.counter("newsflow.ingest.articles", "source", "file", "outcome", "accepted").count()).isEqualTo(2);
+    }
+
+    @Test
+    void aJsonFileWithAnInvalidArticleFailsAsAWhole() throws Exception {
+        Files.writeString(dir.resolve("bad.json"), """
+                [{"title": "Fine"}, {"title": "Bad", "url": "ftp://example.org/a"}]
+                """);
+        Files.writeString(dir.resolve("broken.json"), "{\"title\": ");
+        source.scan();
+        source.scan();
+
+        assertThat(statusOf("bad.json").status()).isEqualTo(FileStatus.State.FAILED);
+        assertThat(statusOf("bad.json").error()).contains("article 1").contains("url");
+        assertThat(statusOf("broken.json").status()).isEqualTo(FileStatus.State.FAILED);
+        assertThat(statusOf("broken.json").error()).contains("not valid JSON");
+        assertThat(publisher.published).isEmpty();
+    }
+
+    @Test
+    void emptyAndBinaryFilesAreRefused() throws Exception {
+        Files.write(dir.resolve("empty.txt"), new byte[0]);
+        Files.write(dir.resolve("image.html"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
+        Files.write(dir.resolve("latin1.json"), "{\"title\": \"Biélorussie\"}".getBytes(StandardCharsets.ISO_8859_1));
+        source.scan();
+        source.scan();
+
+        assertThat(statusOf("empty.txt").error()).isEqualTo("the file is empty");
+        assertThat(statusOf("image.html").error()).contains("binary");
+        assertThat(statusOf("latin1.json").error()).contains("UTF-8");
+        assertThat(source.status().orElseThrow().files()).extracting(FileStatus::status).containsOnly(FileStatus.State.FAILED);
+        assertThat(publisher.published).isEmpty();
+        for (String reason : List.of("empty", "binary", "not-utf8")) {
+            assertThat(meters.counter("newsflow.ingest.directory.files.refused", "reason", reason).count()).as(reason).isEqualTo(1);
         }
-
-        @Override
-        public Uni<Void> publish(RawArticle article) {
-            if (failing) {
-                return Uni.createFrom().failure(new PublishException("Kafka did not acknowledge article " + article.id(), null));
-            }
-            published.add(article);
-            return Uni.createFrom().voidItem();
-        }
+        assertThat(meters.counter("newsflow.ingest.articles", "source", "file", "outcome", "refused").count()).isEqualTo(3);
     }
 }

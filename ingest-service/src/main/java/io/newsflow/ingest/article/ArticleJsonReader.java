@@ -1,4 +1,4 @@
-package io.newsflow.ingest.rest;
+package io.newsflow.ingest.article;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,23 +6,21 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.newsflow.ingest.article.ArticleSubmission;
-import io.newsflow.ingest.article.Violation;
-
 /**
- * Reads one article object of a {@code POST /articles} body. Fields of the wrong JSON type are reported by name rather
- * than coerced (a number is not a headline); unknown fields are ignored so clients can send richer objects.
+ * Reads one article object: a {@code POST /articles} item or a dropped {@code .json} file. Fields of the wrong JSON
+ * type are reported by name rather than coerced (a number is not a headline); unknown fields are ignored so clients
+ * can send richer objects.
  */
-final class ArticleJsonReader {
+public final class ArticleJsonReader {
 
     /** The fields read and any type errors; the submission is meaningful only when there are none. */
-    record Result(ArticleSubmission submission, List<Violation> violations) {
+    public record Result(ArticleSubmission submission, List<Violation> violations) {
     }
 
     private ArticleJsonReader() {
     }
 
-    static Result read(JsonNode item) {
+    public static Result read(JsonNode item) {
         List<Violation> violations = new ArrayList<>();
         if (!item.isObject()) {
             violations.add(new Violation(null, "must be a JSON object, not " + kind(item)));

@@ -1,4 +1,4 @@
-package io.newsflow.ingest.rest;
+package io.newsflow.ingest.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,9 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.newsflow.ingest.article.ArticleSubmission;
-import io.newsflow.ingest.article.Violation;
 
 class ArticleJsonReaderTest {
 

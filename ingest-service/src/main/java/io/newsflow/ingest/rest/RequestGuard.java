@@ -1,0 +1,102 @@
+package io.newsflow.ingest.rest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Checks every request before any body is read: the API key, when keys are configured, and a declared body length
+ * over the limit. Both refusals are problems, like every other error of the service. Health and metrics endpoints
+ * under {@code /q/} stay open for probes.
+ */
+@ApplicationScoped
+public class RequestGuard {
+
+    static final String API_KEY_HEADER = "X-API-Key";
+
+    private final ObjectMapper mapper;
+    private final List<byte[]> keys;
+    private final long maxBodyBytes;
+
+    @Inject
+    public RequestGuard(ObjectMapper mapper,
+            @ConfigProperty(name = "newsflow.ingest.http.api-keys") Optional<List<String>> keys,
+            @ConfigProperty(name = "newsflow.ingest.http.max-body-size") MemorySize maxBody) {
+        this.mapper = mapper;
+        this.keys = keys.orElse(List.of()).stream()
+                .map(String::trim)
+                .filter(k -> !k.isEmpty())
+                .map(k -> k.getBytes(StandardCharsets.UTF_8))
+                .toList();
+        this.maxBodyBytes = maxBody.asLongValue();
+    }
+
+    void register(@Observes Filters filters) {
+        filters.register(this::guard, 100);
+    }
+
+    private void guard(RoutingContext context) {
+        String path = context.normalizedPath();
+        if (path.startsWith("/q/")) {
+            context.next();
+            return;
+        }
+        if (!keys.isEmpty() && !knownKey(context.request().getHeader(API_KEY_HEADER))) {
+            refuse(context, new Problem(Problem.TYPE_BASE + "unauthorized", "Unauthorized", 401,
+                    "A valid API key is required in the " + API_KEY_HEADER + " header", path, null));
+            return;
+        }
+        String length = context.request().getHeader("Content-Length");
+        if (length != null && declaredTooLarge(length)) {
+            context.response().putHeader("Connection", "close");
+            refuse(context, ProblemException.tooLarge(maxBodyBytes).problem().at(path));
+            return;
+        }
+        context.next();
+    }
+
+    private boolean declaredTooLarge(String length) {
+        try {
+            return Long.parseLong(length.trim()) > maxBodyBytes;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    // Constant-time comparison of every key, so response timing does not reveal how much of a guess was right.
+    private boolean knownKey(String presented) {
+        if (presented == null) {
+            return false;
+        }
+        byte[] candidate = presented.trim().getBytes(StandardCharsets.UTF_8);
+        boolean found = false;
+        for (byte[] key : keys) {
+            found |= MessageDigest.isEqual(key, candidate);
+        }
+        return found;
+    }
+
+    private void refuse(RoutingContext context, Problem problem) {
+        String body;
+        try {
+            body = mapper.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A problem record always serialises", e);
+        }
+        context.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE).end(body);
+    }
+}
