@@ -9,12 +9,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
-/** The {@code articles} table as a test sees it, read straight from PostgreSQL. */
+/** The {@code articles} table and its links as a test sees them, read straight from PostgreSQL. */
 public final class StoredRows {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -40,6 +42,66 @@ public final class StoredRows {
             s.setObject(1, UUID.fromString(id));
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The article's entity links as {@code TYPE key mentions [surface forms]}, sorted. */
+    public List<String> entityLinks(String id) {
+        return strings("""
+                SELECT e.type || ' ' || e.key || ' ' || ae.mentions || ' ' || ae.surface_forms::text
+                FROM article_entities ae JOIN entities e ON e.id = ae.entity_id
+                WHERE ae.article_id = ? ORDER BY 1
+                """, id);
+    }
+
+    /** The article's topic links as {@code code score}, sorted. */
+    public List<String> topicLinks(String id) {
+        return strings("SELECT topic_code || ' ' || score FROM article_topics WHERE article_id = ? ORDER BY 1", id);
+    }
+
+    /** How many entities rows have this type and key (ref, else name). */
+    public long countEntities(String type, String key) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT count(*) FROM entities WHERE type = ? AND key = ?")) {
+            s.setString(1, type);
+            s.setString(2, key);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How many articles link to the entity with this type and key. */
+    public long countLinkedArticles(String type, String key) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT count(*) FROM article_entities ae JOIN entities e ON e.id = ae.entity_id
+                WHERE e.type = ? AND e.key = ?
+                """)) {
+            s.setString(1, type);
+            s.setString(2, key);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How many of these articles are stored. */
+    public long countStored(List<String> ids) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT count(*) FROM articles WHERE id = ANY (?)")) {
+            s.setArray(1, c.createArrayOf("uuid", ids.stream().map(UUID::fromString).toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -74,6 +136,21 @@ public final class StoredRows {
     public void execute(String sql) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> strings(String sql, String id) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, UUID.fromString(id));
+            List<String> values = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+            return values;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

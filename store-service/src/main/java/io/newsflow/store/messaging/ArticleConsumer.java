@@ -3,7 +3,13 @@ package io.newsflow.store.messaging;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,94 +17,124 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.EventCodec;
 import io.newsflow.events.InvalidEventException;
-import io.newsflow.store.persistence.ArticleRepository;
+import io.newsflow.store.persistence.ArticleWriter;
 import io.newsflow.store.persistence.DatabaseFailures;
+import io.newsflow.store.persistence.ReceivedArticle;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
- * Stores every EnrichedArticle from {@code news.articles.enriched.v1}.
+ * Stores EnrichedArticles from {@code news.articles.enriched.v1}, a polled batch of records at a time, each batch in
+ * one transaction; every record is acknowledged only after that transaction has committed.
  * <p>
- * A record that can never be stored (not a valid event, or data the database refuses) fails the method: the
- * connector's dead-letter-queue strategy copies it, original bytes and key, to {@code news.articles.enriched.v1.dlq}
- * with the reason in its headers, and the stream goes on.
+ * A record that can never be stored is nacked on its own: the connector's dead-letter-queue strategy copies it,
+ * original bytes and key, to {@code news.articles.enriched.v1.dlq} with the reason in its headers, and the rest of
+ * the batch is stored. Invalid events are found while decoding, before any write. Data the database refuses fails
+ * the whole batch's transaction without saying which record it was, so the batch is then written again one record
+ * per transaction, which stores the good ones and names the bad.
  * <p>
- * A database that is down or failing is not the record's fault, so it never dead-letters a record: the write is
- * retried with capped exponential backoff, each attempt in its own transaction, until the database answers. The
- * method returns, and the record is acknowledged, only after the transaction has committed.
- * <p>
- * Waiting here does not cost the group membership. Records are processed one at a time on a worker thread, apart
- * from the connector's polling thread; that thread keeps calling {@code poll()}, so {@code max.poll.interval.ms}
- * never runs out, and once its queue holds {@code max.poll.records × max-queue-size-factor} records it pauses the
- * assigned partitions ({@code pause-if-no-requests=true}) so those polls fetch nothing. Consumption resumes by
- * itself when the backlog drains. The only thing that would give up on a waiting record is the throttled commit
- * strategy's {@code unprocessed-record-max-age}, which closes the consumer; application.properties disables it for
- * this channel.
+ * A database that is down or failing is not the records' fault, so it never dead-letters them: the write is retried
+ * with capped exponential backoff, each attempt in its own transaction, until the database answers. Waiting here
+ * does not cost the group membership: batches are processed one at a time on a worker thread, apart from the
+ * connector's polling thread, which keeps calling {@code poll()} (so {@code max.poll.interval.ms} never runs out) and
+ * pauses the assigned partitions once its queue is full, so those polls fetch nothing. Consumption resumes by itself
+ * when the backlog drains. The throttled commit strategy's {@code unprocessed-record-max-age}, which would close the
+ * consumer under a waiting record, is disabled for this channel in application.properties.
  */
 @ApplicationScoped
 public class ArticleConsumer {
 
     private static final Logger LOG = Logger.getLogger(ArticleConsumer.class);
 
-    private final ArticleRepository repository;
+    private final ArticleWriter writer;
     private final Backoff backoff;
     private volatile Stall stall;
 
-    /** The consumer is held on one article because the database is unavailable: since when, and why. */
-    public record Stall(String articleId, Instant since, int retries, String lastError) {
+    /**
+     * The consumer is held because the database is unavailable: the first article of the waiting batch, how many
+     * articles wait, since when, and why.
+     */
+    public record Stall(String articleId, int articles, Instant since, int retries, String lastError) {
     }
 
-    ArticleConsumer(ArticleRepository repository,
+    ArticleConsumer(ArticleWriter writer,
             @ConfigProperty(name = "newsflow.store.retry.initial-delay") Duration initialDelay,
             @ConfigProperty(name = "newsflow.store.retry.max-delay") Duration maxDelay) {
-        this.repository = repository;
+        this.writer = writer;
         this.backoff = new Backoff(initialDelay, maxDelay);
     }
 
-    /** Present while the consumer is waiting for the database to store an article. */
+    /** Present while the consumer is waiting for the database to store articles. */
     public Optional<Stall> stall() {
         return Optional.ofNullable(stall);
     }
 
     @Incoming(Channels.ENRICHED_IN)
     @Blocking
-    public void consume(byte[] value) {
-        EnrichedArticle article;
-        try {
-            article = EventCodec.decodeEnriched(value);
-        } catch (InvalidEventException e) {
-            throw new UnstorableArticleException("Not a valid EnrichedArticle: " + e.getMessage(), e);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+        Map<KafkaRecord<String, byte[]>, ReceivedArticle> valid = new LinkedHashMap<>();
+        Map<KafkaRecord<String, byte[]>, UnstorableArticleException> unstorable = new LinkedHashMap<>();
+        for (KafkaRecord<String, byte[]> record : batch.getRecords()) {
+            try {
+                valid.put(record, new ReceivedArticle(EventCodec.decodeEnriched(record.getPayload()),
+                        new String(record.getPayload(), StandardCharsets.UTF_8)));
+            } catch (InvalidEventException e) {
+                unstorable.put(record,
+                        new UnstorableArticleException("Not a valid EnrichedArticle: " + e.getMessage(), e));
+            }
         }
-        storeWhenTheDatabaseAnswers(article, new String(value, StandardCharsets.UTF_8));
+        try {
+            storeWhenTheDatabaseAnswers(List.copyOf(valid.values()));
+        } catch (UnstorableArticleException refused) {
+            LOG.infof("The database refuses data in a batch of %d articles (%s); storing them one by one",
+                    valid.size(), refused.getMessage());
+            valid.forEach((record, article) -> {
+                try {
+                    storeWhenTheDatabaseAnswers(List.of(article));
+                } catch (UnstorableArticleException e) {
+                    unstorable.put(record, e);
+                }
+            });
+        }
+        List<CompletableFuture<Void>> settled = new ArrayList<>(batch.getRecords().size());
+        for (KafkaRecord<String, byte[]> record : batch.getRecords()) {
+            UnstorableArticleException failure = unstorable.get(record);
+            settled.add((failure == null ? record.ack() : record.nack(failure)).toCompletableFuture());
+        }
+        return CompletableFuture.allOf(settled.toArray(CompletableFuture[]::new));
     }
 
-    private void storeWhenTheDatabaseAnswers(EnrichedArticle article, String eventJson) {
+    /** Throws {@link UnstorableArticleException} when the database refuses the data, which no retry would change. */
+    private void storeWhenTheDatabaseAnswers(List<ReceivedArticle> articles) {
+        if (articles.isEmpty()) {
+            return;
+        }
+        String first = articles.get(0).id();
+        String what = articles.size() == 1 ? "article " + first : articles.size() + " articles (" + first + ", …)";
         Instant since = null;
         try {
             for (int retry = 0;; retry++) {
                 try {
-                    boolean written = repository.upsert(article, eventJson);
+                    int written = writer.store(articles).size();
                     if (retry > 0) {
-                        LOG.infof("Stored article %s after %d retries: the database is back", article.id(), retry);
+                        LOG.infof("Stored %s after %d retries: the database is back", what, retry);
                     }
-                    if (!written) {
-                        LOG.debugf("Article %s unchanged: the store already holds this or a newer enrichment",
-                                article.id());
-                    }
+                    LOG.debugf("Stored %s: %d inserted or replaced, the rest already held", what, written);
                     return;
                 } catch (Exception e) {
                     if (!DatabaseFailures.isTransient(e)) {
                         throw new UnstorableArticleException(
-                                "The database refuses article " + article.id() + ": " + DatabaseFailures.describe(e), e);
+                                "The database refuses " + what + ": " + DatabaseFailures.describe(e), e);
                     }
                     since = since == null ? Instant.now() : since;
-                    stall = new Stall(article.id(), since, retry + 1, DatabaseFailures.describe(e));
+                    stall = new Stall(first, articles.size(), since, retry + 1, DatabaseFailures.describe(e));
                     Duration delay = backoff.delay(retry + 1);
-                    LOG.warnf("Cannot store article %s, retrying in %d ms (retry %d): %s",
-                            article.id(), delay.toMillis(), retry + 1, DatabaseFailures.describe(e));
-                    pause(delay, article);
+                    LOG.warnf("Cannot store %s, retrying in %d ms (retry %d): %s",
+                            what, delay.toMillis(), retry + 1, DatabaseFailures.describe(e));
+                    pause(delay, what);
                 }
             }
         } finally {
@@ -106,16 +142,15 @@ public class ArticleConsumer {
         }
     }
 
-    private static void pause(Duration delay, EnrichedArticle article) {
+    private static void pause(Duration delay, String what) {
         try {
             Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {
             // Quarkus interrupts worker threads only when its executor shuts down, which it does after the Kafka
             // connector has closed the consumer and the dead-letter producer: failing now neither commits nor
-            // dead-letters the record, and it is delivered again after the restart.
+            // dead-letters the records, and they are delivered again after the restart.
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Stopped while waiting for the database; article " + article.id()
-                    + " was not stored", e);
+            throw new IllegalStateException("Stopped while waiting for the database; " + what + " not stored", e);
         }
     }
 }

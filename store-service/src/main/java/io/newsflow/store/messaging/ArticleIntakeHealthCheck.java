@@ -8,9 +8,9 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Not ready while the consumer waits for the database to store an article. The datasource check alone would miss
- * a database that answers but cannot take the write (a missing table, a read-only server); this one says which
- * article is held, since when and why, without anyone reading the log.
+ * Not ready while the consumer waits for the database to store a batch of articles. The datasource check alone
+ * would miss a database that answers but cannot take the write (a missing table, a read-only server); this one says
+ * which articles are held, since when and why, without anyone reading the log.
  */
 @Readiness
 @ApplicationScoped
@@ -31,6 +31,7 @@ public class ArticleIntakeHealthCheck implements HealthCheck {
                 .map(stall -> response.down()
                         .withData("waitingForDatabase", true)
                         .withData("article", stall.articleId())
+                        .withData("articles", stall.articles())
                         .withData("since", stall.since().toString())
                         .withData("retries", stall.retries())
                         .withData("lastError", stall.lastError())

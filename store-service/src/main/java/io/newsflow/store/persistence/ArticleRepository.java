@@ -6,8 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -18,106 +16,51 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.EventCodec;
 
 /**
- * The {@code articles} table, through plain JDBC on the Agroal pool. The work is one upsert and two keyed reads whose
- * SQL (ON CONFLICT … WHERE, jsonb, text[], row-value keyset) is PostgreSQL's own: written out, it is shorter and
- * easier to check than the same thing coaxed out of an ORM, and nothing needs an entity life cycle.
+ * Reads of the {@code articles} table, through plain JDBC on the Agroal pool: the SQL (full text, recursive topics,
+ * row-value keyset) is PostgreSQL's own, and written out it is shorter and easier to check than the same thing coaxed
+ * out of an ORM. {@link ArticleWriter} writes the table.
  */
 @ApplicationScoped
 public class ArticleRepository {
 
-    /**
-     * Idempotent and newest-enrichment-wins. An identical redelivery matches neither branch of the WHERE, so the row
-     * (updated_at included) is not even rewritten; an older enrichment never replaces a newer one. stored_at is not
-     * in the SET list: it keeps the time of the first store.
-     */
-    private static final String UPSERT = """
-            INSERT INTO articles (id, url, canonical_url, title, body, summary, authors, language_code,
-                                  language_confidence, published_at, fetched_at, source_type, source_name, feed_url,
-                                  content_hash, enrichment_version, enriched_at, event)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
-            ON CONFLICT (id) DO UPDATE SET
-                url = excluded.url,
-                canonical_url = excluded.canonical_url,
-                title = excluded.title,
-                body = excluded.body,
-                summary = excluded.summary,
-                authors = excluded.authors,
-                language_code = excluded.language_code,
-                language_confidence = excluded.language_confidence,
-                published_at = excluded.published_at,
-                fetched_at = excluded.fetched_at,
-                source_type = excluded.source_type,
-                source_name = excluded.source_name,
-                feed_url = excluded.feed_url,
-                content_hash = excluded.content_hash,
-                enrichment_version = excluded.enrichment_version,
-                enriched_at = excluded.enriched_at,
-                event = excluded.event,
-                updated_at = now()
-            WHERE articles.enriched_at < excluded.enriched_at
-               OR (articles.enriched_at = excluded.enriched_at AND articles.event <> excluded.event)
-            """;
-
     private static final String FIND_BY_ID = "SELECT event FROM articles WHERE id = ?";
 
-    private static final String FIRST_PAGE = """
-            SELECT event, stored_at, id FROM articles
-            ORDER BY stored_at DESC, id DESC
-            LIMIT ?
-            """;
-
-    private static final String NEXT_PAGE = """
-            SELECT event, stored_at, id FROM articles
-            WHERE (stored_at, id) < (?, ?)
-            ORDER BY stored_at DESC, id DESC
-            LIMIT ?
-            """;
+    /**
+     * Each filter is a clause with bind parameters, added only when the filter is given. Entity and topic filters
+     * are semi-joins (EXISTS), so an article naming an entity twice is still listed once. Full text: the any-language
+     * query finds candidates through the GIN index, the query in the article's own language keeps the true matches.
+     */
+    private static final String LANGUAGE = " AND a.language_code = ?";
+    private static final String SOURCE = " AND a.source_id IN (SELECT s.id FROM sources s WHERE s.name = ?)";
+    private static final String SINCE = " AND a.stored_at >= ?";
+    private static final String UNTIL = " AND a.stored_at < ?";
+    private static final String ENTITY = """
+             AND EXISTS (SELECT 1 FROM article_entities ae JOIN entities e ON e.id = ae.entity_id
+                         WHERE ae.article_id = a.id AND (e.ref = ? OR e.name = ? OR ae.name = ?)%s)""";
+    private static final String ENTITY_OF_TYPE = " AND e.type = ?";
+    private static final String ANY_ENTITY_OF_TYPE = """
+             AND EXISTS (SELECT 1 FROM article_entities ae JOIN entities e ON e.id = ae.entity_id
+                         WHERE ae.article_id = a.id AND e.type = ?)""";
+    private static final String TOPIC = """
+             AND EXISTS (WITH RECURSIVE narrower AS (
+                             SELECT code FROM topics WHERE code = ?
+                             UNION SELECT t.code FROM topics t JOIN narrower n ON t.parent_code = n.code)
+                         SELECT 1 FROM article_topics at2 WHERE at2.article_id = a.id
+                           AND at2.topic_code IN (SELECT code FROM narrower))""";
+    private static final String TEXT = """
+             AND a.search @@ newsflow_any_language_query(?)
+             AND a.search @@ websearch_to_tsquery(newsflow_text_search_config(a.language_code), ?)""";
+    private static final String AFTER = " AND (a.stored_at, a.id) < (?, ?)";
 
     private final DataSource dataSource;
 
     ArticleRepository(DataSource dataSource) {
         this.dataSource = dataSource;
-    }
-
-    /**
-     * Stores {@code article} unless the row already holds the same or a newer enrichment.
-     *
-     * @param eventJson the event as received, kept in the {@code event} column
-     * @return true when a row was inserted or replaced, false when the stored row was left as it was
-     */
-    @Transactional
-    public boolean upsert(EnrichedArticle article, String eventJson) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(UPSERT)) {
-            int i = 0;
-            statement.setObject(++i, UUID.fromString(article.id()));
-            statement.setString(++i, article.url());
-            statement.setString(++i, article.canonicalUrl());
-            statement.setString(++i, article.title());
-            statement.setString(++i, article.body());
-            statement.setString(++i, article.summary());
-            statement.setArray(++i, connection.createArrayOf("text", article.authors().toArray()));
-            statement.setString(++i, article.language().code());
-            statement.setDouble(++i, article.language().confidence());
-            setInstant(statement, ++i, article.publishedAt());
-            setInstant(statement, ++i, article.fetchedAt());
-            statement.setString(++i, EventCodec.mapper().convertValue(article.source().type(), String.class));
-            statement.setString(++i, article.source().name());
-            statement.setString(++i, article.source().feedUrl());
-            statement.setString(++i, article.contentHash());
-            statement.setString(++i, article.enrichment().version());
-            setInstant(statement, ++i, article.enrichment().enrichedAt());
-            statement.setString(++i, eventJson);
-            return statement.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new ArticleStoreException("Could not store article " + article.id(), e);
-        }
     }
 
     public Optional<EnrichedArticle> findById(UUID id) {
@@ -133,22 +76,64 @@ public class ArticleRepository {
     }
 
     /**
-     * Up to {@code limit} articles, newest first (by first store), starting after {@code after} when present.
-     * {@link ArticlePage#next()} is where the following page starts, empty on the last page.
+     * Up to {@code limit} articles matching {@code filter}, newest first (by first store), starting after
+     * {@code after} when present. {@link ArticlePage#next()} is where the following page starts, empty on the last
+     * page.
      */
-    public ArticlePage findPage(int limit, Optional<PagePosition> after) {
+    public ArticlePage findPage(ArticleFilter filter, int limit, Optional<PagePosition> after) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive: " + limit);
         }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(after.isPresent() ? NEXT_PAGE : FIRST_PAGE)) {
-            int i = 0;
-            if (after.isPresent()) {
-                setInstant(statement, ++i, after.get().storedAt());
-                statement.setObject(++i, after.get().id());
+        StringBuilder sql = new StringBuilder("SELECT a.event, a.stored_at, a.id FROM articles a WHERE true");
+        List<Object> parameters = new ArrayList<>();
+        if (filter.language() != null) {
+            sql.append('\n').append(LANGUAGE);
+            parameters.add(filter.language());
+        }
+        if (filter.source() != null) {
+            sql.append('\n').append(SOURCE);
+            parameters.add(filter.source());
+        }
+        if (filter.since() != null) {
+            sql.append('\n').append(SINCE);
+            parameters.add(filter.since().atOffset(ZoneOffset.UTC));
+        }
+        if (filter.until() != null) {
+            sql.append('\n').append(UNTIL);
+            parameters.add(filter.until().atOffset(ZoneOffset.UTC));
+        }
+        if (filter.entity() != null) {
+            sql.append('\n').append(ENTITY.formatted(filter.entityType() != null ? ENTITY_OF_TYPE : ""));
+            parameters.addAll(List.of(filter.entity(), filter.entity(), filter.entity()));
+            if (filter.entityType() != null) {
+                parameters.add(filter.entityType());
             }
-            // One row more than asked tells whether another page follows without a second query.
-            statement.setInt(++i, limit + 1);
+        } else if (filter.entityType() != null) {
+            sql.append('\n').append(ANY_ENTITY_OF_TYPE);
+            parameters.add(filter.entityType());
+        }
+        if (filter.topic() != null) {
+            sql.append('\n').append(TOPIC);
+            parameters.add(filter.topic());
+        }
+        if (filter.text() != null) {
+            sql.append('\n').append(TEXT);
+            parameters.add(filter.text());
+            parameters.add(filter.text());
+        }
+        if (after.isPresent()) {
+            sql.append('\n').append(AFTER);
+            parameters.add(after.get().storedAt().atOffset(ZoneOffset.UTC));
+            parameters.add(after.get().id());
+        }
+        // One row more than asked tells whether another page follows without a second query.
+        sql.append("\nORDER BY a.stored_at DESC, a.id DESC LIMIT ?");
+        parameters.add(limit + 1);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
             List<EnrichedArticle> items = new ArrayList<>(Math.min(limit, 64));
             PagePosition last = null;
             boolean more = false;
@@ -174,14 +159,6 @@ public class ArticleRepository {
             return EventCodec.mapper().readValue(rows.getString("event"), EnrichedArticle.class);
         } catch (IOException e) {
             throw new UncheckedIOException("A stored event cannot be read back as an EnrichedArticle", e);
-        }
-    }
-
-    private static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
-        if (instant == null) {
-            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
         }
     }
 }

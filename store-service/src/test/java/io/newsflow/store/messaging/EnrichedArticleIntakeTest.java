@@ -38,6 +38,7 @@ import io.newsflow.events.Topics;
 import io.newsflow.store.Articles;
 import io.newsflow.store.EnrichedTopic;
 import io.newsflow.store.StoredRows;
+import io.newsflow.store.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,7 +47,9 @@ import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 @QuarkusTest
-@QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = "servers", value = "kafka,postgres"))
+@QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = "servers", value = "kafka"),
+        parallel = true)
+@QuarkusTestResource(value = TestDatabase.class, parallel = true)
 class EnrichedArticleIntakeTest {
 
     @InjectKafkaCompanion
@@ -173,7 +176,7 @@ class EnrichedArticleIntakeTest {
 
         assertThat(deadLetters.get(refused.id()).value()).isEqualTo(refusedBytes);
         assertThat(reason(deadLetters.get(refused.id())))
-                .contains("The database refuses article " + refused.id(), "0x00");
+                .contains("The database refuses article " + refused.id(), "\\u0000");
 
         deadLetters.values().forEach(r -> assertThat(header(r, CloudEventHeaders.DEAD_LETTER_TOPIC))
                 .isEqualTo(Topics.ENRICHED));

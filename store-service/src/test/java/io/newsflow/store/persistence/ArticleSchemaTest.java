@@ -19,19 +19,24 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.util.PSQLException;
 
 import io.newsflow.devstack.test.DevstackResource;
+import io.newsflow.store.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The schema Flyway creates at start, as dashboards and other readers of the database see it. */
 @QuarkusTest
-@QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = "servers", value = "kafka,postgres"))
+@QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = "servers", value = "kafka"),
+        parallel = true)
+@QuarkusTestResource(value = TestDatabase.class, parallel = true)
 class ArticleSchemaTest {
 
     private static final String INSERT = """
             INSERT INTO articles (id, title, body, language_code, language_confidence, fetched_at, source_type,
-                                  source_name, content_hash, enrichment_version, enriched_at, event)
-            VALUES (?, 'Title', 'Body', 'en', ?, now(), ?, 'A source', ?, '1.0.0', now(), ?::jsonb)
+                                  source_name, source_id, content_hash, enrichment_version, enrichment_took_ms,
+                                  enrichment_truncated, enriched_at, event)
+            VALUES (?, 'Title', 'Body', 'en', ?, now(), ?, 'A source', (SELECT min(id) FROM sources), ?, '1.0.0', 5,
+                    false, now(), ?::jsonb)
             """;
     private static final String HASH = "sha256:" + "ab".repeat(32);
 
@@ -39,24 +44,77 @@ class ArticleSchemaTest {
     DataSource dataSource;
 
     @Test
-    void theTableAndEveryColumnAreDescribed() throws SQLException {
+    void everyTableViewAndColumnIsDescribedForTheReadersOfTheDatabase() throws SQLException {
+        List<String> relations = new ArrayList<>();
+        List<String> undocumented = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT obj_description('articles'::regclass, 'pg_class')")) {
-                rs.next();
-                assertThat(rs.getString(1)).isNotBlank();
-            }
-            List<String> undocumented = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("""
-                    SELECT attname FROM pg_attribute
-                    WHERE attrelid = 'articles'::regclass AND attnum > 0 AND NOT attisdropped
-                      AND col_description(attrelid, attnum) IS NULL
+                    SELECT c.relname, obj_description(c.oid, 'pg_class') FROM pg_class c
+                    WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'v')
+                      AND c.relname <> 'flyway_schema_history'
+                    """)) {
+                while (rs.next()) {
+                    relations.add(rs.getString(1));
+                    if (rs.getString(2) == null || rs.getString(2).isBlank()) {
+                        undocumented.add(rs.getString(1));
+                    }
+                }
+            }
+            try (ResultSet rs = s.executeQuery("""
+                    SELECT c.relname || '.' || a.attname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+                    WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'v')
+                      AND c.relname <> 'flyway_schema_history' AND a.attnum > 0 AND NOT a.attisdropped
+                      AND col_description(a.attrelid, a.attnum) IS NULL
                     """)) {
                 while (rs.next()) {
                     undocumented.add(rs.getString(1));
                 }
             }
-            assertThat(undocumented).isEmpty();
         }
+        assertThat(relations).contains("articles", "sources", "entities", "article_entities", "topics",
+                "article_topics", "articles_per_hour_by_language", "articles_per_hour_by_source",
+                "top_entities_per_day", "topics_per_day", "enrichment_latency_per_hour");
+        assertThat(undocumented).isEmpty();
+    }
+
+    @Test
+    void eachLanguageIsSearchedWithItsOwnTextSearchConfiguration() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("""
+                        SELECT newsflow_text_search_config('fr')::text, newsflow_text_search_config('en')::text,
+                               newsflow_text_search_config('de')::text, newsflow_text_search_config('ru')::text,
+                               newsflow_text_search_config('und')::text, newsflow_text_search_config('zz')::text,
+                               to_tsvector(newsflow_text_search_config('fr'), 'les guerres')::text
+                        """)) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("french");
+            assertThat(rs.getString(2)).isEqualTo("english");
+            assertThat(rs.getString(3)).isEqualTo("german");
+            assertThat(rs.getString(4)).isEqualTo("russian");
+            assertThat(rs.getString(5)).isEqualTo("simple");
+            assertThat(rs.getString(6)).isEqualTo("simple");
+            assertThat(rs.getString(7)).as("French stemming").contains("'guerr':2").doesNotContain("guerres");
+        }
+    }
+
+    @Test
+    void aFullTextSearchIsServedByTheSearchIndex() throws SQLException {
+        List<String> plan = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET enable_seqscan = off");
+            try (ResultSet rs = s.executeQuery("""
+                    EXPLAIN SELECT a.id FROM articles a
+                    WHERE a.search @@ newsflow_any_language_query('guerre')
+                      AND a.search @@ websearch_to_tsquery(newsflow_text_search_config(a.language_code), 'guerre')
+                    """)) {
+                while (rs.next()) {
+                    plan.add(rs.getString(1));
+                }
+            } finally {
+                s.execute("RESET enable_seqscan");
+            }
+        }
+        assertThat(String.join("\n", plan)).contains("articles_search");
     }
 
     @Test
@@ -102,6 +160,9 @@ class ArticleSchemaTest {
     /** The constraint that refused the row, or null when the row was stored. */
     private String refusingConstraint(UUID id, double confidence, String sourceType, String hash, String event)
             throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement source = c.createStatement()) {
+            source.execute("INSERT INTO sources (type, name) VALUES ('http', 'A source') ON CONFLICT DO NOTHING");
+        }
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(INSERT)) {
             s.setObject(1, id);
             s.setDouble(2, confidence);

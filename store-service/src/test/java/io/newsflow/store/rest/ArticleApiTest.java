@@ -26,6 +26,7 @@ import io.newsflow.events.EventCodec;
 import io.newsflow.store.Articles;
 import io.newsflow.store.EnrichedTopic;
 import io.newsflow.store.StoredRows;
+import io.newsflow.store.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,7 +34,9 @@ import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 @QuarkusTest
-@QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = "servers", value = "kafka,postgres"))
+@QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = "servers", value = "kafka"),
+        parallel = true)
+@QuarkusTestResource(value = TestDatabase.class, parallel = true)
 class ArticleApiTest {
 
     private static final String PROBLEM_JSON = "application/problem+json";

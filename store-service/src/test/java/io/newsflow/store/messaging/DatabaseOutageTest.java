@@ -1,0 +1,112 @@
+package io.newsflow.store.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.newsflow.devstack.test.DevstackResource;
+import io.newsflow.events.EnrichedArticle;
+import io.newsflow.store.Articles;
+import io.newsflow.store.EnrichedTopic;
+import io.newsflow.store.StoredRows;
+import io.newsflow.store.TestDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+
+/** PostgreSQL really stopped — connections refused — while articles keep arriving. */
+@QuarkusTest
+@QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = "servers", value = "kafka"),
+        parallel = true)
+@QuarkusTestResource(value = TestDatabase.class, parallel = true)
+class DatabaseOutageTest {
+
+    /** How long the server stays down; {@code -Dstore.outage.seconds=N} to try another. */
+    private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("store.outage.seconds", 30));
+    private static final Duration SEND_INTERVAL = Duration.ofMillis(200);
+
+    @InjectKafkaCompanion
+    KafkaCompanion companion;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void articlesSentWhilePostgresIsStoppedAreAllStoredOnceItIsBack() throws Exception {
+        EnrichedTopic topic = new EnrichedTopic(companion);
+        StoredRows rows = new StoredRows(dataSource);
+        List<Sent> sent = new CopyOnWriteArrayList<>();
+        AtomicBoolean flowing = new AtomicBoolean(true);
+        CompletableFuture<Void> flow = CompletableFuture.runAsync(() -> {
+            while (flowing.get()) {
+                EnrichedArticle article = Articles.fresh();
+                topic.send(EnrichedTopic.event(article));
+                sent.add(new Sent(article.id(), Instant.now()));
+                sleep(SEND_INTERVAL);
+            }
+        });
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> sent.size() >= 3);
+        rows.awaitStored(sent.get(0).id());
+        Instant down = Instant.now();
+        TestDatabase.takeDown();
+        Instant back;
+        try {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready")
+                    .then().statusCode(503)
+                    .body("checks.find { it.name == 'article-intake' }.status", equalTo("DOWN"))
+                    .body("checks.find { it.name == 'article-intake' }.data.waitingForDatabase", equalTo(true)));
+            sleep(Duration.between(Instant.now(), down.plus(OUTAGE)));
+        } finally {
+            TestDatabase.bringBack();
+            back = Instant.now();
+        }
+        sleep(Duration.ofSeconds(2));
+        flowing.set(false);
+        flow.get(30, TimeUnit.SECONDS);
+
+        List<String> ids = sent.stream().map(Sent::id).toList();
+        long sentWhileDown = sent.stream().filter(s -> s.at().isAfter(down) && s.at().isBefore(back)).count();
+        assertThat(sentWhileDown).as("articles sent while the database was down")
+                .isGreaterThanOrEqualTo(OUTAGE.toSeconds() * 1000 / SEND_INTERVAL.toMillis() / 2);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(rows.countStored(ids))
+                .isEqualTo(ids.size()));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("checks.find { it.name == 'article-intake' }.status", equalTo("UP")));
+        topic.deadLetters(new HashSet<>(ids)).awaitNoRecords(Duration.ofSeconds(3));
+    }
+
+    private record Sent(String id, Instant at) {
+    }
+
+    private static void sleep(Duration duration) {
+        if (duration.isNegative() || duration.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

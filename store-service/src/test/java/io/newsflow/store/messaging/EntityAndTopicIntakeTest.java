@@ -1,0 +1,155 @@
+package io.newsflow.store.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.newsflow.devstack.test.DevstackResource;
+import io.newsflow.events.CloudEventHeaders;
+import io.newsflow.events.EnrichedArticle;
+import io.newsflow.events.Entity;
+import io.newsflow.events.EntityType;
+import io.newsflow.events.Topic;
+import io.newsflow.store.Articles;
+import io.newsflow.store.EnrichedTopic;
+import io.newsflow.store.StoredRows;
+import io.newsflow.store.TestDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+
+/** Entities and topics of the stored articles, in their own tables. */
+@QuarkusTest
+@QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = "servers", value = "kafka"),
+        parallel = true)
+@QuarkusTestResource(value = TestDatabase.class, parallel = true)
+class EntityAndTopicIntakeTest {
+
+    @InjectKafkaCompanion
+    KafkaCompanion companion;
+
+    @Inject
+    DataSource dataSource;
+
+    private EnrichedTopic topic;
+    private StoredRows rows;
+
+    @BeforeEach
+    void connect() {
+        topic = new EnrichedTopic(companion);
+        rows = new StoredRows(dataSource);
+    }
+
+    @Test
+    void theSameEnrichedEventSentThreeTimesLeavesOneArticleAndOneRowPerEntityLink() {
+        EnrichedArticle article = Articles.seed();
+        EnrichedArticle after = Articles.fresh();
+
+        topic.send(EnrichedTopic.event(article), EnrichedTopic.event(article), EnrichedTopic.event(article),
+                EnrichedTopic.event(after));
+        rows.awaitStored(after.id());
+
+        assertThat(rows.count(article.id())).isEqualTo(1);
+        assertThat(rows.entityLinks(article.id())).hasSize(4).containsExactlyInAnyOrder(
+                linkOf(article.entities().get(0)), linkOf(article.entities().get(1)),
+                linkOf(article.entities().get(2)), linkOf(article.entities().get(3)));
+        assertThat(rows.topicLinks(article.id())).containsExactly("medtop:11000000 0.74", "medtop:16000000 0.91");
+        assertThat(rows.countEntities("LOCATION", "iso3166:BY")).isEqualTo(1);
+        assertThat(rows.countEntities("PERSON", "Vladimir Poutine")).isEqualTo(1);
+    }
+
+    @Test
+    void aNewerEnrichmentReplacesTheLinksAndAnOlderOneLeavesThemAlone() {
+        EnrichedArticle seed = Articles.seed();
+        Instant enrichedAt = seed.enrichment().enrichedAt();
+        EnrichedArticle older = Articles.enriched(seed, "1.0.0", enrichedAt);
+        EnrichedArticle newer = Articles.with(Articles.enriched(seed, "2.0.0", enrichedAt.plusSeconds(60)),
+                List.of(seed.entities().get(2)), List.of(new Topic("medtop:16009000", "war", 0.88)));
+
+        topic.send(EnrichedTopic.event(older));
+        rows.awaitStored(seed.id());
+        assertThat(rows.entityLinks(seed.id())).hasSize(4);
+
+        topic.send(EnrichedTopic.event(newer));
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows.topicLinks(seed.id()),
+                links -> links.equals(List.of("medtop:16009000 0.88")));
+        assertThat(rows.entityLinks(seed.id())).containsExactly(linkOf(seed.entities().get(2)));
+
+        EnrichedArticle after = Articles.fresh();
+        topic.send(EnrichedTopic.event(older), EnrichedTopic.event(after));
+        rows.awaitStored(after.id());
+
+        assertThat(rows.topicLinks(seed.id())).containsExactly("medtop:16009000 0.88");
+        assertThat(rows.entityLinks(seed.id())).containsExactly(linkOf(seed.entities().get(2)));
+    }
+
+    @Test
+    void aPlaceNamedInTwoLanguagesIsOneEntity() {
+        EnrichedArticle french = Articles.seed();
+        EnrichedArticle english = Articles.with(Articles.written("en", "Putin visits Belarus",
+                "Vladimir Putin flew to Belarus today."), List.of(new Entity("Belarus", EntityType.LOCATION,
+                        "iso3166:BY", 1, List.of("Belarus"), 20)), List.of());
+        EnrichedArticle unnamed = Articles.with(Articles.fresh(), List.of(new Entity("Belarus", EntityType.LOCATION,
+                null, 1, List.of("Belarus"), 0)), List.of());
+
+        topic.send(EnrichedTopic.event(french), EnrichedTopic.event(english), EnrichedTopic.event(unnamed));
+        rows.awaitStored(unnamed.id());
+
+        assertThat(rows.countEntities("LOCATION", "iso3166:BY")).isEqualTo(1);
+        assertThat(rows.entityLinks(english.id())).containsExactly("LOCATION iso3166:BY 1 {Belarus}");
+        assertThat(rows.entityLinks(unnamed.id())).as("without a reference, the name is the identity")
+                .containsExactly("LOCATION Belarus 1 {Belarus}");
+    }
+
+    @Test
+    void aBatchWithOnePoisonRecordStoresTheOthersAndDeadLettersThePoisonOne() {
+        List<EnrichedArticle> good = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            good.add(Articles.seed());
+        }
+        // Valid against the contract, which allows any string as a reference, but refused by the entities table.
+        EnrichedArticle poison = Articles.with(Articles.fresh(), List.of(new Entity("Nowhere", EntityType.LOCATION,
+                "", 1, List.of("Nowhere"), 0)), List.of());
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        good.subList(0, 3).forEach(a -> records.add(EnrichedTopic.event(a)));
+        records.add(EnrichedTopic.event(poison));
+        good.subList(3, 6).forEach(a -> records.add(EnrichedTopic.event(a)));
+
+        topic.send(records.toArray(ProducerRecord[]::new));
+
+        good.forEach(a -> rows.awaitStored(a.id()));
+        good.forEach(a -> assertThat(rows.entityLinks(a.id())).hasSize(4));
+        ConsumerRecord<String, byte[]> deadLetter = topic.deadLetters(Set.of(poison.id()))
+                .awaitRecords(1, Duration.ofSeconds(30)).getRecords().get(0);
+        assertThat(KafkaCompanion.getHeader(deadLetter.headers(), CloudEventHeaders.DEAD_LETTER_REASON))
+                .contains("The database refuses article " + poison.id(), "entities_ref_not_empty");
+        assertThat(rows.count(poison.id())).isZero();
+    }
+
+    private static String linkOf(Entity entity) {
+        return entity.type() + " " + (entity.ref() != null ? entity.ref() : entity.name()) + " " + entity.mentions()
+                + " {" + String.join(",", entity.surfaceForms().stream().map(EntityAndTopicIntakeTest::pgText)
+                        .toList()) + "}";
+    }
+
+    /** A text[] element as PostgreSQL prints it: quoted when it holds a space or a comma. */
+    private static String pgText(String value) {
+        return value.matches(".*[ ,{}\"].*") ? "\"" + value + "\"" : value;
+    }
+}
