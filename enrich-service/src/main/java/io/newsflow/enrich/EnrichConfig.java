@@ -19,4 +19,16 @@ public interface EnrichConfig {
 
     /** Below this confidence the language is reported as {@code und}. */
     double minConfidence();
+
+    /** Named entities. */
+    Entities entities();
+
+    interface Entities {
+
+        /**
+         * ISO 639-1 codes of the languages analysed by Stanford CoreNLP (among en, fr, de, es, it); their pipelines are
+         * loaded at startup. Articles in other languages go to the proper-noun chunker.
+         */
+        List<String> corenlpLanguages();
+    }
 }

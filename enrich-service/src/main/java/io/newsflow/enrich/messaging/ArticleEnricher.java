@@ -1,6 +1,7 @@
 package io.newsflow.enrich.messaging;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,9 +13,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 
 import io.newsflow.enrich.EnrichConfig;
+import io.newsflow.enrich.entity.EntityRecognizer;
+import io.newsflow.enrich.entity.Recognition;
 import io.newsflow.enrich.language.LanguageDetector;
 import io.newsflow.enrich.text.ArticleText;
 import io.newsflow.events.EnrichedArticle;
+import io.newsflow.events.Engine;
 import io.newsflow.events.Enrichment;
 import io.newsflow.events.EventCodec;
 import io.newsflow.events.InvalidEventException;
@@ -35,27 +39,31 @@ import io.smallrye.reactive.messaging.kafka.Record;
 public class ArticleEnricher {
 
     private final LanguageDetector languageDetector;
+    private final EntityRecognizer entityRecognizer;
     private final int maxChars;
     private final String version;
 
     // Without @Inject a class with two constructors is silently not a bean, and the channels stay unconnected.
     @Inject
-    ArticleEnricher(LanguageDetector languageDetector, EnrichConfig config,
+    ArticleEnricher(LanguageDetector languageDetector, EntityRecognizer entityRecognizer, EnrichConfig config,
             @ConfigProperty(name = "quarkus.application.version") String version) {
-        this(languageDetector, config.maxChars(), version);
+        this(languageDetector, entityRecognizer, config.maxChars(), version);
     }
 
-    ArticleEnricher(LanguageDetector languageDetector, int maxChars, String version) {
+    ArticleEnricher(LanguageDetector languageDetector, EntityRecognizer entityRecognizer, int maxChars,
+            String version) {
         if (maxChars < 1) {
             throw new IllegalArgumentException("newsflow.enrich.max-chars must be at least 1, was " + maxChars);
         }
         this.languageDetector = languageDetector;
+        this.entityRecognizer = entityRecognizer;
         this.maxChars = maxChars;
         this.version = version;
     }
 
-    // Language detection is CPU work of a few milliseconds per article, so it runs on a worker thread; in order, so
-    // that the enriched records of one partition keep the order of the raw ones.
+    // Language detection and entity recognition are CPU work of milliseconds to a few hundred milliseconds per article,
+    // so they run on a worker thread; in order, so that the enriched records of one partition keep the order of the
+    // raw ones.
     @Incoming(Channels.RAW_IN)
     @Outgoing(Channels.ENRICHED_OUT)
     @Acknowledgment(Acknowledgment.Strategy.POST_PROCESSING)
@@ -69,9 +77,12 @@ public class ArticleEnricher {
         long start = System.nanoTime();
         ArticleText text = ArticleText.of(raw, maxChars);
         Language language = languageDetector.detect(text.text());
+        Recognition recognition = entityRecognizer.recognize(text.text(), language.code());
         long tookMs = (System.nanoTime() - start) / 1_000_000;
-        Enrichment enrichment = new Enrichment(version, List.of(languageDetector.engine()), tookMs, text.truncated(),
-                Instant.now());
-        return EnrichedArticle.of(raw, language, List.of(), List.of(), enrichment);
+        List<Engine> engines = new ArrayList<>();
+        engines.add(languageDetector.engine());
+        engines.addAll(recognition.engines());
+        Enrichment enrichment = new Enrichment(version, engines, tookMs, text.truncated(), Instant.now());
+        return EnrichedArticle.of(raw, language, recognition.entities(), List.of(), enrichment);
     }
 }

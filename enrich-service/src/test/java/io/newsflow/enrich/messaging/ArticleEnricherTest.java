@@ -14,9 +14,13 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.newsflow.enrich.entity.EntityRecognizer;
+import io.newsflow.enrich.entity.Recognition;
 import io.newsflow.enrich.language.LanguageDetector;
 import io.newsflow.events.Engine;
 import io.newsflow.events.EnrichedArticle;
+import io.newsflow.events.Entity;
+import io.newsflow.events.EntityType;
 import io.newsflow.events.EventCodec;
 import io.newsflow.events.EventSchema;
 import io.newsflow.events.GoldenEvents;
@@ -25,13 +29,21 @@ import io.newsflow.events.Language;
 import io.newsflow.events.RawArticle;
 import io.smallrye.reactive.messaging.kafka.Record;
 
-/** The enricher on its own, with a detector that answers a fixed language and remembers what it was asked. */
+/**
+ * The enricher on its own, with a detector that answers a fixed language and a recognizer that answers fixed entities,
+ * both remembering what they were asked.
+ */
 class ArticleEnricherTest {
 
     private static final Engine ENGINE = new Engine("test-engine", "9.9");
 
+    private static final Engine NER_ENGINE = new Engine("test-ner", "1.0");
+    private static final Entity PERSON = new Entity("Vladimir Poutine", EntityType.PERSON, null, 2,
+            List.of("Vladimir Poutine", "Poutine"), 0);
+
     private final RecordingDetector detector = new RecordingDetector(new Language("fr", 0.3));
-    private final ArticleEnricher enricher = new ArticleEnricher(detector, 20_000, "1.2.3");
+    private final RecordingRecognizer recognizer = new RecordingRecognizer();
+    private final ArticleEnricher enricher = new ArticleEnricher(detector, recognizer, 20_000, "1.2.3");
 
     @Test
     void anEnrichedArticleKeepsEveryRawFieldAndMatchesTheSchema() throws Exception {
@@ -51,18 +63,27 @@ class ArticleEnricherTest {
 
         assertThat(record.key()).isEqualTo(GoldenEvents.rawArticle().id());
         assertThat(record.value().language()).isEqualTo(new Language("fr", 0.3));
-        assertThat(record.value().entities()).isEmpty();
+        assertThat(record.value().entities()).containsExactly(PERSON);
         assertThat(record.value().topics()).isEmpty();
     }
 
     @Test
-    void theEnrichmentNamesTheServiceVersionAndTheEngineThatRan() throws Exception {
+    void entitiesAreSoughtInTheAnalysedTextInTheDetectedLanguage() throws Exception {
+        RawArticle golden = GoldenEvents.rawArticle();
+
+        enricher.enrich(GoldenEvents.rawArticleJson());
+
+        assertThat(recognizer.requests).containsExactly(golden.title() + "\n\n" + golden.body() + "|fr");
+    }
+
+    @Test
+    void theEnrichmentNamesTheServiceVersionAndTheEnginesThatRan() throws Exception {
         Instant before = Instant.now();
 
         EnrichedArticle article = enricher.enrich(GoldenEvents.rawArticleJson()).value();
 
         assertThat(article.enrichment().version()).isEqualTo("1.2.3");
-        assertThat(article.enrichment().engines()).containsExactly(ENGINE);
+        assertThat(article.enrichment().engines()).containsExactly(ENGINE, NER_ENGINE);
         assertThat(article.enrichment().truncated()).isFalse();
         assertThat(article.enrichment().tookMs()).isNotNegative();
         assertThat(article.enrichment().enrichedAt()).isBetween(before, Instant.now());
@@ -71,11 +92,13 @@ class ArticleEnricherTest {
     @Test
     void theDetectorReadsTitleAndBodyCutToTheLimitAndTheCutIsFlagged() throws Exception {
         RawArticle golden = GoldenEvents.rawArticle();
-        ArticleEnricher shortSighted = new ArticleEnricher(detector, 30, "1.2.3");
+        ArticleEnricher shortSighted = new ArticleEnricher(detector, recognizer, 30, "1.2.3");
 
         EnrichedArticle article = shortSighted.enrich(EventCodec.encode(golden)).value();
 
-        assertThat(detector.texts).containsExactly((golden.title() + "\n\n" + golden.body()).substring(0, 30));
+        String analysed = (golden.title() + "\n\n" + golden.body()).substring(0, 30);
+        assertThat(detector.texts).containsExactly(analysed);
+        assertThat(recognizer.requests).containsExactly(analysed + "|fr");
         assertThat(article.enrichment().truncated()).isTrue();
         assertThat(article.body()).isEqualTo(golden.body());
     }
@@ -109,9 +132,19 @@ class ArticleEnricherTest {
 
     @Test
     void aLimitBelowOneCharacterIsRefusedAtStartup() {
-        assertThatThrownBy(() -> new ArticleEnricher(detector, 0, "1.2.3"))
+        assertThatThrownBy(() -> new ArticleEnricher(detector, recognizer, 0, "1.2.3"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("newsflow.enrich.max-chars");
+    }
+
+    private static final class RecordingRecognizer implements EntityRecognizer {
+        final List<String> requests = new ArrayList<>();
+
+        @Override
+        public Recognition recognize(String text, String language) {
+            requests.add(text + "|" + language);
+            return new Recognition(List.of(PERSON), List.of(NER_ENGINE));
+        }
     }
 
     private static final class RecordingDetector implements LanguageDetector {

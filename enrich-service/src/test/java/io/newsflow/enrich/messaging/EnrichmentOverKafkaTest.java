@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -31,11 +33,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.newsflow.devstack.test.DevstackResource;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.Seeds;
 import io.newsflow.enrich.ShippedSettings;
 import io.newsflow.enrich.language.LanguageDetector;
 import io.newsflow.events.CloudEventHeaders;
+import io.newsflow.events.Engine;
 import io.newsflow.events.EnrichedArticle;
+import io.newsflow.events.EntityType;
 import io.newsflow.events.EventCodec;
 import io.newsflow.events.EventSchema;
 import io.newsflow.events.GoldenEvents;
@@ -56,12 +62,17 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 class EnrichmentOverKafkaTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /** The CoreNLP release on the test classpath, from its jar's name: what every enriched article must name. */
+    private static final String CORENLP_VERSION = coreNlpJarVersion();
 
     @InjectKafkaCompanion
     KafkaCompanion companion;
 
     @Inject
     LanguageDetector languageDetector;
+
+    @Inject
+    EnrichConfig config;
 
     @ConfigProperty(name = "quarkus.application.version")
     String serviceVersion;
@@ -85,11 +96,24 @@ class EnrichmentOverKafkaTest {
             EnrichedArticle article = EventCodec.decodeEnriched(record.value());
             assertThat(article.language().code()).isEqualTo("fr");
             assertThat(article.language().confidence()).isGreaterThanOrEqualTo(0.2);
-            assertThat(article.entities()).isEmpty();
+            assertThat(article.entities()).anySatisfy(putin -> {
+                assertThat(putin.name()).isEqualTo("Vladimir Poutine");
+                assertThat(putin.type()).isEqualTo(EntityType.PERSON);
+                assertThat(putin.mentions()).isGreaterThanOrEqualTo(2);
+                assertThat(putin.firstOffset()).isEqualTo(raw.title().indexOf("Poutine"));
+            });
+            assertThat(article.entities()).anySatisfy(belarus -> {
+                assertThat(belarus.name()).isEqualTo("Biélorussie");
+                assertThat(belarus.type()).isEqualTo(EntityType.LOCATION);
+                assertThat(belarus.ref()).isEqualTo("iso3166:BY");
+            });
             assertThat(article.topics()).isEmpty();
             assertThat(article.enrichment().version()).isEqualTo(serviceVersion);
-            assertThat(article.enrichment().engines()).containsExactly(languageDetector.engine());
+            assertThat(article.enrichment().engines()).first().isEqualTo(languageDetector.engine());
             assertThat(article.enrichment().engines().get(0).name()).isEqualTo("lingua");
+            assertThat(article.enrichment().engines()).extracting(Engine::name)
+                    .containsExactly("lingua", "stanford-corenlp/french-wikiner-4class", "icu4j-cldr");
+            assertThat(article.enrichment().engines().get(1).version()).isEqualTo(CORENLP_VERSION);
             assertThat(article.enrichment().truncated()).isFalse();
 
             assertThat(header(record, CloudEventHeaders.SPEC_VERSION)).contains("1.0");
@@ -138,7 +162,7 @@ class EnrichmentOverKafkaTest {
     }
 
     @Test
-    void theServiceIsReadyOnceItsLanguageModelsAreLoaded() {
+    void theServiceIsReadyOnceItsLanguageAndEntityModelsAreLoaded() {
         await().atMost(TIMEOUT).untilAsserted(() -> given()
                 .when().get("/q/health/ready")
                 .then().statusCode(200)
@@ -149,7 +173,10 @@ class EnrichmentOverKafkaTest {
                 .then().statusCode(200)
                 .body("checks.find { it.name == 'language-models' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'language-models' }.data.languages",
-                        equalTo(String.join(",", ShippedSettings.languages())));
+                        equalTo(String.join(",", ShippedSettings.languages())))
+                .body("checks.find { it.name == 'entity-models' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'entity-models' }.data.corenlpLanguages",
+                        equalTo(String.join(",", config.entities().corenlpLanguages())));
     }
 
     private ConsumerTask<String, byte[]> consume(String topic) {
@@ -174,6 +201,16 @@ class EnrichmentOverKafkaTest {
         return header == null || header.value() == null
                 ? Optional.empty()
                 : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
+    }
+
+    private static String coreNlpJarVersion() {
+        try {
+            String jar = Path.of(StanfordCoreNLP.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .getFileName().toString();
+            return jar.substring("stanford-corenlp-".length(), jar.length() - ".jar".length());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The French seed as ingest would publish it: headline on the first line, the rest as body; a fresh id. */

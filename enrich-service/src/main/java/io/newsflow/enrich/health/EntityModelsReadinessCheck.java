@@ -1,0 +1,36 @@
+package io.newsflow.enrich.health;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+import io.newsflow.enrich.entity.MultilingualEntityRecognizer;
+
+/**
+ * Ready once the CoreNLP pipelines of the configured languages are in memory. They are loaded while the application
+ * starts; the data lists each loaded language with the milliseconds its pipeline took to load.
+ */
+@Readiness
+@ApplicationScoped
+public class EntityModelsReadinessCheck implements HealthCheck {
+
+    static final String NAME = "entity-models";
+
+    private final MultilingualEntityRecognizer recognizer;
+
+    EntityModelsReadinessCheck(MultilingualEntityRecognizer recognizer) {
+        this.recognizer = recognizer;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME)
+                .status(recognizer.modelsLoaded())
+                .withData("corenlpLanguages", String.join(",", recognizer.coreNlpLanguages()));
+        recognizer.loadMillis().forEach((language, millis) -> response.withData("loadMillis." + language, millis));
+        return response.build();
+    }
+}
