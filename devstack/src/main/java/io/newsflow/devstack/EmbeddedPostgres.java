@@ -263,10 +263,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
             try (Connection connection = DriverManager.getConnection(url, SUPERUSER, "");
                     Statement statement = connection.createStatement()) {
                 String passwordLiteral = "'" + password.replace("'", "''") + "'";
+                // CREATEROLE: the owner's migrations create the read-only role dashboards log in with, as the
+                // owner role of a real deployment may.
+                String attributes = " LOGIN CREATEROLE PASSWORD " + passwordLiteral;
                 if (exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", username)) {
-                    statement.execute("ALTER ROLE " + username + " LOGIN PASSWORD " + passwordLiteral);
+                    statement.execute("ALTER ROLE " + username + attributes);
                 } else {
-                    statement.execute("CREATE ROLE " + username + " LOGIN PASSWORD " + passwordLiteral);
+                    statement.execute("CREATE ROLE " + username + attributes);
                 }
                 if (!exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", database)) {
                     statement.execute("CREATE DATABASE " + database + " OWNER " + username);

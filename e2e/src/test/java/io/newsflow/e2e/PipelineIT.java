@@ -56,7 +56,11 @@ class PipelineIT {
         inbox = Files.createDirectories(work.resolve("inbox"));
         StackSettings settings = new StackSettings(root, work.resolve("home"), freePort(), freePort(), freePort(), 0, 0,
                 Optional.of(inbox));
-        stack = Stack.start(settings, Map.of("QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA__LEVEL", "WARN"),
+        // The feed test serves its feed from this machine, which ingest refuses unless private addresses are allowed.
+        stack = Stack.start(settings, Map.of(
+                "QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA__LEVEL", "WARN",
+                "NEWSFLOW_FETCH_ALLOW_PRIVATE", "true",
+                "NEWSFLOW_FETCH_PER_HOST_INTERVAL", "20ms"),
                 message -> System.out.println("[stack] " + message));
     }
 
@@ -113,6 +117,46 @@ class PipelineIT {
                 .equals(firstEnrichment));
 
         assertThat(rowsWithId(id)).isEqualTo(1);
+    }
+
+    @Test
+    void aFeedOfThreeLocalPagesEndsAsThreeStoredArticlesHoldingTheStoryNotTheBoilerplate() throws Exception {
+        try (LocalNewsSite site = LocalNewsSite.start(3)) {
+            HttpResponse<String> registered = HTTP.send(HttpRequest.newBuilder(uri(Stack.INGEST, "/feeds"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                            Map.of("url", site.feedUrl(), "intervalSeconds", 3600))))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+
+            for (int n = 1; n <= 3; n++) {
+                String canonical = site.storyUrl(n);
+                JsonNode stored = await().atMost(ARRIVAL).pollInterval(Duration.ofMillis(500))
+                        .until(() -> storedWithCanonicalUrl(canonical), Optional::isPresent).orElseThrow();
+
+                assertThat(EventSchema.ENRICHED_ARTICLE.violations(stored)).isEmpty();
+                assertThat(stored.path("source").path("type").asText()).isEqualTo("feed");
+                assertThat(stored.path("title").asText()).isEqualTo(LocalNewsSite.headline(n));
+                assertThat(stored.path("body").asText()).contains(LocalNewsSite.storySentence(n))
+                        .doesNotContain(LocalNewsSite.BOILERPLATE_AD).doesNotContain(LocalNewsSite.BOILERPLATE_FOOTER);
+                assertThat(stored.path("authors").toString()).contains(LocalNewsSite.author(n));
+                assertThat(stored.path("publishedAt").asText()).isEqualTo(LocalNewsSite.published(n));
+                assertThat(stored.path("language").path("code").asText()).isEqualTo("en");
+            }
+        }
+    }
+
+    private static Optional<JsonNode> storedWithCanonicalUrl(String canonicalUrl) throws Exception {
+        Optional<JsonNode> page = get(uri(Stack.STORE, "/articles?limit=100"));
+        if (page.isEmpty()) {
+            return Optional.empty();
+        }
+        for (JsonNode item : page.get().path("items")) {
+            if (item.path("canonicalUrl").asText().equals(canonicalUrl)) {
+                return Optional.of(item);
+            }
+        }
+        return Optional.empty();
     }
 
     private static String article(String title) throws IOException {

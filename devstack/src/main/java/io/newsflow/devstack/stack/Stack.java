@@ -57,7 +57,7 @@ public final class Stack implements AutoCloseable {
 
             // Kafka holds whatever ingest publishes until enrich and store are consuming, so start order is free.
             started.add(launch(settings, STORE, settings.storePort(), store, "-Xmx384m"));
-            started.add(launch(settings, ENRICH, settings.enrichPort(), common, "-Xmx1g"));
+            started.add(launch(settings, ENRICH, settings.enrichPort(), common, "-Xmx1280m"));
             started.add(launch(settings, INGEST, settings.ingestPort(), ingest, "-Xmx384m"));
             progress.accept("waiting for the services (logs in " + settings.logs() + ")");
             CompletableFuture.allOf(started.stream()
