@@ -14,45 +14,27 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import javax.sql.DataSource;
 
-import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.newsflow.devstack.test.DevstackResource;
 import io.newsflow.events.EnrichedArticle;
 import io.newsflow.store.Articles;
 import io.newsflow.store.EnrichedTopic;
-import io.newsflow.store.StoredRows;
+import io.newsflow.store.StoreIntegrationTest;
 import io.newsflow.store.TestDatabase;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kafka.InjectKafkaCompanion;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 /** PostgreSQL really stopped — connections refused — while articles keep arriving. */
 @QuarkusTest
-@QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = "servers", value = "kafka"),
-        parallel = true)
-@QuarkusTestResource(value = TestDatabase.class, parallel = true)
-class DatabaseOutageTest {
+class DatabaseOutageTest extends StoreIntegrationTest {
 
     /** How long the server stays down; {@code -Dstore.outage.seconds=N} to try another. */
     private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("store.outage.seconds", 30));
     private static final Duration SEND_INTERVAL = Duration.ofMillis(200);
 
-    @InjectKafkaCompanion
-    KafkaCompanion companion;
-
-    @Inject
-    DataSource dataSource;
-
     @Test
     void articlesSentWhilePostgresIsStoppedAreAllStoredOnceItIsBack() throws Exception {
-        EnrichedTopic topic = new EnrichedTopic(companion);
-        StoredRows rows = new StoredRows(dataSource);
         List<Sent> sent = new CopyOnWriteArrayList<>();
         AtomicBoolean flowing = new AtomicBoolean(true);
         CompletableFuture<Void> flow = CompletableFuture.runAsync(() -> {

@@ -18,18 +18,14 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import javax.sql.DataSource;
 
-import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.newsflow.devstack.test.DevstackResource;
 import io.newsflow.events.CloudEventHeaders;
 import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.EventCodec;
@@ -37,35 +33,14 @@ import io.newsflow.events.EventSchema;
 import io.newsflow.events.Topics;
 import io.newsflow.store.Articles;
 import io.newsflow.store.EnrichedTopic;
+import io.newsflow.store.StoreIntegrationTest;
 import io.newsflow.store.StoredRows;
-import io.newsflow.store.TestDatabase;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 @QuarkusTest
-@QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = "servers", value = "kafka"),
-        parallel = true)
-@QuarkusTestResource(value = TestDatabase.class, parallel = true)
-class EnrichedArticleIntakeTest {
-
-    @InjectKafkaCompanion
-    KafkaCompanion companion;
-
-    @Inject
-    DataSource dataSource;
-
-    private EnrichedTopic topic;
-    private StoredRows rows;
-
-    @BeforeEach
-    void connect() {
-        topic = new EnrichedTopic(companion);
-        rows = new StoredRows(dataSource);
-    }
+class EnrichedArticleIntakeTest extends StoreIntegrationTest {
 
     @Test
     void anEnrichedArticleIsStoredAndServedAsReceived() throws Exception {

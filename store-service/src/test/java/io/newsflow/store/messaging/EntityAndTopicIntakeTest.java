@@ -9,16 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import javax.sql.DataSource;
 
-import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.newsflow.devstack.test.DevstackResource;
 import io.newsflow.events.CloudEventHeaders;
 import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.Entity;
@@ -26,35 +22,13 @@ import io.newsflow.events.EntityType;
 import io.newsflow.events.Topic;
 import io.newsflow.store.Articles;
 import io.newsflow.store.EnrichedTopic;
-import io.newsflow.store.StoredRows;
-import io.newsflow.store.TestDatabase;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
+import io.newsflow.store.StoreIntegrationTest;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 /** Entities and topics of the stored articles, in their own tables. */
 @QuarkusTest
-@QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = "servers", value = "kafka"),
-        parallel = true)
-@QuarkusTestResource(value = TestDatabase.class, parallel = true)
-class EntityAndTopicIntakeTest {
-
-    @InjectKafkaCompanion
-    KafkaCompanion companion;
-
-    @Inject
-    DataSource dataSource;
-
-    private EnrichedTopic topic;
-    private StoredRows rows;
-
-    @BeforeEach
-    void connect() {
-        topic = new EnrichedTopic(companion);
-        rows = new StoredRows(dataSource);
-    }
+class EntityAndTopicIntakeTest extends StoreIntegrationTest {
 
     @Test
     void theSameEnrichedEventSentThreeTimesLeavesOneArticleAndOneRowPerEntityLink() {

@@ -11,50 +11,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import javax.sql.DataSource;
 
-import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.newsflow.devstack.test.DevstackResource;
 import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.EventCodec;
 import io.newsflow.store.Articles;
 import io.newsflow.store.EnrichedTopic;
-import io.newsflow.store.StoredRows;
-import io.newsflow.store.TestDatabase;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
+import io.newsflow.store.StoreIntegrationTest;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kafka.InjectKafkaCompanion;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 @QuarkusTest
-@QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = "servers", value = "kafka"),
-        parallel = true)
-@QuarkusTestResource(value = TestDatabase.class, parallel = true)
-class ArticleApiTest {
+class ArticleApiTest extends StoreIntegrationTest {
 
     private static final String PROBLEM_JSON = "application/problem+json";
-
-    @InjectKafkaCompanion
-    KafkaCompanion companion;
-
-    @Inject
-    DataSource dataSource;
-
-    private EnrichedTopic topic;
-    private StoredRows rows;
-
-    @BeforeEach
-    void connect() {
-        topic = new EnrichedTopic(companion);
-        rows = new StoredRows(dataSource);
-    }
 
     @Test
     void listingIsNewestFirstAndPagesWithACursor() throws Exception {

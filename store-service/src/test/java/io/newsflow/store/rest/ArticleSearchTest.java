@@ -12,42 +12,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import javax.sql.DataSource;
 
-import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import io.newsflow.devstack.test.DevstackResource;
 import io.newsflow.events.EnrichedArticle;
 import io.newsflow.store.Articles;
 import io.newsflow.store.EnrichedTopic;
+import io.newsflow.store.StoreIntegrationTest;
 import io.newsflow.store.StoredRows;
-import io.newsflow.store.TestDatabase;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 /** GET /articles with filters and full-text search, and the counting endpoints, over articles sent through Kafka. */
 @QuarkusTest
-@QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = "servers", value = "kafka"),
-        parallel = true)
-@QuarkusTestResource(value = TestDatabase.class, parallel = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ArticleSearchTest {
+class ArticleSearchTest extends StoreIntegrationTest {
 
     private static final String PROBLEM_JSON = "application/problem+json";
-
-    @InjectKafkaCompanion
-    KafkaCompanion companion;
-
-    @Inject
-    DataSource dataSource;
 
     private EnrichedArticle seed;
     private EnrichedArticle english;
