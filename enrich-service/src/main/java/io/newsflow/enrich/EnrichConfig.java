@@ -1,6 +1,7 @@
 package io.newsflow.enrich;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 
@@ -30,5 +31,23 @@ public interface EnrichConfig {
          * loaded at startup. Articles in other languages go to the proper-noun chunker.
          */
         List<String> corenlpLanguages();
+    }
+
+    /** IPTC Media Topics. */
+    Topics topics();
+
+    interface Topics {
+
+        /** Topics scoring below this (0..1) are not reported. */
+        double threshold();
+
+        /** At most this many topics per article, best first. */
+        int maxTopics();
+
+        /** The keyword evidence at which a topic's score reaches 1 - 1/e (about 0.63). */
+        double saturation();
+
+        /** A directory whose {@code <language>.tsv} files add keywords to the shipped lexicons. */
+        Optional<String> lexiconDir();
     }
 }

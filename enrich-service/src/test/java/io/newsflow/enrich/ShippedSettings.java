@@ -27,6 +27,18 @@ public final class ShippedSettings {
         return Integer.parseInt(get("newsflow.enrich.max-chars"));
     }
 
+    public static double topicThreshold() {
+        return Double.parseDouble(get("newsflow.enrich.topics.threshold"));
+    }
+
+    public static int maxTopics() {
+        return Integer.parseInt(get("newsflow.enrich.topics.max-topics"));
+    }
+
+    public static double topicSaturation() {
+        return Double.parseDouble(get("newsflow.enrich.topics.saturation"));
+    }
+
     private static String get(String key) {
         String value = PROPERTIES.getProperty(key);
         if (value == null) {

@@ -16,6 +16,8 @@ import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.entity.EntityRecognizer;
 import io.newsflow.enrich.entity.Recognition;
 import io.newsflow.enrich.language.LanguageDetector;
+import io.newsflow.enrich.topic.Classification;
+import io.newsflow.enrich.topic.TopicClassifier;
 import io.newsflow.enrich.text.ArticleText;
 import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.Engine;
@@ -40,30 +42,33 @@ public class ArticleEnricher {
 
     private final LanguageDetector languageDetector;
     private final EntityRecognizer entityRecognizer;
+    private final TopicClassifier topicClassifier;
     private final int maxChars;
     private final String version;
 
     // Without @Inject a class with two constructors is silently not a bean, and the channels stay unconnected.
     @Inject
-    ArticleEnricher(LanguageDetector languageDetector, EntityRecognizer entityRecognizer, EnrichConfig config,
+    ArticleEnricher(LanguageDetector languageDetector, EntityRecognizer entityRecognizer,
+            TopicClassifier topicClassifier, EnrichConfig config,
             @ConfigProperty(name = "quarkus.application.version") String version) {
-        this(languageDetector, entityRecognizer, config.maxChars(), version);
+        this(languageDetector, entityRecognizer, topicClassifier, config.maxChars(), version);
     }
 
-    ArticleEnricher(LanguageDetector languageDetector, EntityRecognizer entityRecognizer, int maxChars,
-            String version) {
+    ArticleEnricher(LanguageDetector languageDetector, EntityRecognizer entityRecognizer,
+            TopicClassifier topicClassifier, int maxChars, String version) {
         if (maxChars < 1) {
             throw new IllegalArgumentException("newsflow.enrich.max-chars must be at least 1, was " + maxChars);
         }
         this.languageDetector = languageDetector;
         this.entityRecognizer = entityRecognizer;
+        this.topicClassifier = topicClassifier;
         this.maxChars = maxChars;
         this.version = version;
     }
 
-    // Language detection and entity recognition are CPU work of milliseconds to a few hundred milliseconds per article,
-    // so they run on a worker thread; in order, so that the enriched records of one partition keep the order of the
-    // raw ones.
+    // Language detection, entity recognition and topic classification are CPU work of milliseconds to a few hundred
+    // milliseconds per article, so they run on a worker thread; in order, so that the enriched records of one partition
+    // keep the order of the raw ones.
     @Incoming(Channels.RAW_IN)
     @Outgoing(Channels.ENRICHED_OUT)
     @Acknowledgment(Acknowledgment.Strategy.POST_PROCESSING)
@@ -78,11 +83,14 @@ public class ArticleEnricher {
         ArticleText text = ArticleText.of(raw, maxChars);
         Language language = languageDetector.detect(text.text());
         Recognition recognition = entityRecognizer.recognize(text.text(), language.code());
+        Classification classification = topicClassifier.classify(text.text(), language.code(),
+                recognition.entities());
         long tookMs = (System.nanoTime() - start) / 1_000_000;
         List<Engine> engines = new ArrayList<>();
         engines.add(languageDetector.engine());
         engines.addAll(recognition.engines());
+        engines.addAll(classification.engines());
         Enrichment enrichment = new Enrichment(version, engines, tookMs, text.truncated(), Instant.now());
-        return EnrichedArticle.of(raw, language, recognition.entities(), List.of(), enrichment);
+        return EnrichedArticle.of(raw, language, recognition.entities(), classification.topics(), enrichment);
     }
 }

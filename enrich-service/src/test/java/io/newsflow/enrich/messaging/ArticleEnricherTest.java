@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsflow.enrich.entity.EntityRecognizer;
 import io.newsflow.enrich.entity.Recognition;
 import io.newsflow.enrich.language.LanguageDetector;
+import io.newsflow.enrich.topic.Classification;
+import io.newsflow.enrich.topic.TopicClassifier;
 import io.newsflow.events.Engine;
 import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.Entity;
@@ -27,6 +29,7 @@ import io.newsflow.events.GoldenEvents;
 import io.newsflow.events.InvalidEventException;
 import io.newsflow.events.Language;
 import io.newsflow.events.RawArticle;
+import io.newsflow.events.Topic;
 import io.smallrye.reactive.messaging.kafka.Record;
 
 /**
@@ -41,9 +44,13 @@ class ArticleEnricherTest {
     private static final Entity PERSON = new Entity("Vladimir Poutine", EntityType.PERSON, null, 2,
             List.of("Vladimir Poutine", "Poutine"), 0);
 
+    private static final Engine TOPIC_ENGINE = new Engine("test-topics", "2.0");
+    private static final Topic WAR = new Topic("medtop:16000000", "conflict, war and peace", 0.8);
+
     private final RecordingDetector detector = new RecordingDetector(new Language("fr", 0.3));
     private final RecordingRecognizer recognizer = new RecordingRecognizer();
-    private final ArticleEnricher enricher = new ArticleEnricher(detector, recognizer, 20_000, "1.2.3");
+    private final RecordingClassifier classifier = new RecordingClassifier();
+    private final ArticleEnricher enricher = new ArticleEnricher(detector, recognizer, classifier, 20_000, "1.2.3");
 
     @Test
     void anEnrichedArticleKeepsEveryRawFieldAndMatchesTheSchema() throws Exception {
@@ -64,7 +71,17 @@ class ArticleEnricherTest {
         assertThat(record.key()).isEqualTo(GoldenEvents.rawArticle().id());
         assertThat(record.value().language()).isEqualTo(new Language("fr", 0.3));
         assertThat(record.value().entities()).containsExactly(PERSON);
-        assertThat(record.value().topics()).isEmpty();
+        assertThat(record.value().topics()).containsExactly(WAR);
+    }
+
+    @Test
+    void topicsAreSoughtInTheAnalysedTextInTheDetectedLanguageWithTheEntitiesFound() throws Exception {
+        RawArticle golden = GoldenEvents.rawArticle();
+
+        enricher.enrich(GoldenEvents.rawArticleJson());
+
+        assertThat(classifier.requests)
+                .containsExactly(golden.title() + "\n\n" + golden.body() + "|fr|" + List.of(PERSON));
     }
 
     @Test
@@ -83,7 +100,7 @@ class ArticleEnricherTest {
         EnrichedArticle article = enricher.enrich(GoldenEvents.rawArticleJson()).value();
 
         assertThat(article.enrichment().version()).isEqualTo("1.2.3");
-        assertThat(article.enrichment().engines()).containsExactly(ENGINE, NER_ENGINE);
+        assertThat(article.enrichment().engines()).containsExactly(ENGINE, NER_ENGINE, TOPIC_ENGINE);
         assertThat(article.enrichment().truncated()).isFalse();
         assertThat(article.enrichment().tookMs()).isNotNegative();
         assertThat(article.enrichment().enrichedAt()).isBetween(before, Instant.now());
@@ -92,7 +109,7 @@ class ArticleEnricherTest {
     @Test
     void theDetectorReadsTitleAndBodyCutToTheLimitAndTheCutIsFlagged() throws Exception {
         RawArticle golden = GoldenEvents.rawArticle();
-        ArticleEnricher shortSighted = new ArticleEnricher(detector, recognizer, 30, "1.2.3");
+        ArticleEnricher shortSighted = new ArticleEnricher(detector, recognizer, classifier, 30, "1.2.3");
 
         EnrichedArticle article = shortSighted.enrich(EventCodec.encode(golden)).value();
 
@@ -132,7 +149,7 @@ class ArticleEnricherTest {
 
     @Test
     void aLimitBelowOneCharacterIsRefusedAtStartup() {
-        assertThatThrownBy(() -> new ArticleEnricher(detector, recognizer, 0, "1.2.3"))
+        assertThatThrownBy(() -> new ArticleEnricher(detector, recognizer, classifier, 0, "1.2.3"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("newsflow.enrich.max-chars");
     }
@@ -144,6 +161,16 @@ class ArticleEnricherTest {
         public Recognition recognize(String text, String language) {
             requests.add(text + "|" + language);
             return new Recognition(List.of(PERSON), List.of(NER_ENGINE));
+        }
+    }
+
+    private static final class RecordingClassifier implements TopicClassifier {
+        final List<String> requests = new ArrayList<>();
+
+        @Override
+        public Classification classify(String text, String language, List<Entity> entities) {
+            requests.add(text + "|" + language + "|" + entities);
+            return new Classification(List.of(WAR), List.of(TOPIC_ENGINE));
         }
     }
 

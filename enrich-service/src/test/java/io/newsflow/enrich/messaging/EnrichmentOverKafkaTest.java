@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +50,7 @@ import io.newsflow.events.GoldenEvents;
 import io.newsflow.events.RawArticle;
 import io.newsflow.events.Source;
 import io.newsflow.events.SourceType;
+import io.newsflow.events.Topic;
 import io.newsflow.events.Topics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -64,6 +67,8 @@ class EnrichmentOverKafkaTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     /** The CoreNLP release on the test classpath, from its jar's name: what every enriched article must name. */
     private static final String CORENLP_VERSION = coreNlpJarVersion();
+    /** The Lucene analyzers' release on the test classpath, from its jar's name. */
+    private static final String LUCENE_VERSION = jarVersion(FrenchAnalyzer.class, "lucene-analysis-common-");
 
     @InjectKafkaCompanion
     KafkaCompanion companion;
@@ -107,12 +112,22 @@ class EnrichmentOverKafkaTest {
                 assertThat(belarus.type()).isEqualTo(EntityType.LOCATION);
                 assertThat(belarus.ref()).isEqualTo("iso3166:BY");
             });
-            assertThat(article.topics()).isEmpty();
+            assertThat(article.topics()).extracting(Topic::code).contains("medtop:16000000", "medtop:11000000");
+            assertThat(article.topics()).allSatisfy(topic -> assertThat(topic.score())
+                    .isBetween(ShippedSettings.topicThreshold(), 1.0));
+            assertThat(article.topics()).extracting(Topic::score).isSortedAccordingTo(Comparator.reverseOrder());
+            assertThat(article.topics()).anySatisfy(war -> {
+                assertThat(war.code()).isEqualTo("medtop:16000000");
+                assertThat(war.label()).isEqualTo("conflict, war and peace");
+            });
             assertThat(article.enrichment().version()).isEqualTo(serviceVersion);
             assertThat(article.enrichment().engines()).first().isEqualTo(languageDetector.engine());
             assertThat(article.enrichment().engines().get(0).name()).isEqualTo("lingua");
             assertThat(article.enrichment().engines()).extracting(Engine::name)
-                    .containsExactly("lingua", "stanford-corenlp/french-wikiner-4class", "icu4j-cldr");
+                    .containsExactly("lingua", "stanford-corenlp/french-wikiner-4class", "icu4j-cldr",
+                            "newsflow-iptc-lexicon", "lucene-analysis-common");
+            assertThat(article.enrichment().engines()).contains(new Engine("newsflow-iptc-lexicon", serviceVersion),
+                    new Engine("lucene-analysis-common", LUCENE_VERSION));
             assertThat(article.enrichment().engines().get(1).version()).isEqualTo(CORENLP_VERSION);
             assertThat(article.enrichment().truncated()).isFalse();
 
@@ -201,6 +216,16 @@ class EnrichmentOverKafkaTest {
         return header == null || header.value() == null
                 ? Optional.empty()
                 : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
+    }
+
+    private static String jarVersion(Class<?> type, String prefix) {
+        try {
+            String jar = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).getFileName()
+                    .toString();
+            return jar.substring(prefix.length(), jar.length() - ".jar".length());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String coreNlpJarVersion() {
