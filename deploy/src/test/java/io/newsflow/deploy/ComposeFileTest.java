@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -213,13 +214,15 @@ class ComposeFileTest {
     }
 
     @Test
-    void prometheusScrapesOnlyServicesThatExportMetricsOnTheirHttpPort() {
+    void prometheusScrapesEveryServiceOnItsHttpPort() {
         JsonNode prometheus = Manifests.parse(
                 Repository.read(Repository.deploy().resolve("prometheus/prometheus.yml")));
         List<String> targets = prometheus.findValuesAsText("metrics_path");
         assertThat(targets).isNotEmpty().allMatch("/q/metrics"::equals);
         List<JsonNode> scraped = prometheus.findValues("targets");
-        assertThat(scraped).isNotEmpty();
+        assertThat(scraped.stream().flatMap(list -> StreamSupport.stream(list.spliterator(), false))
+                .map(target -> target.asText().split(":")[0]).toList())
+                .containsExactlyInAnyOrder("ingest-service", "enrich-service", "store-service");
         scraped.forEach(list -> list.forEach(target -> {
             String[] hostPort = target.asText().split(":");
             ServiceSettings settings = new ServiceSettings(hostPort[0]);
