@@ -112,10 +112,10 @@ public final class NewsflowCommand {
         }, "newsflow-stop"));
         out.printf("""
                 newsflow is up (Ctrl-C stops it)
-                  ingest   %s   POST /articles, GET /sources/directory
-                  enrich   %s   GET /q/health
-                  store    %s   GET /articles, GET /articles/{id}
-                  watched folder  %s   (drop .txt articles here)
+                  ingest   %s   POST /articles, /feeds, GET /sources/directory
+                  enrich   %s   GET /q/health, /q/metrics
+                  store    %s   GET /articles, /articles/{id}, /stats, /q/swagger-ui
+                  watched folder  %s   (drop .txt, .html or .json articles here)
                   Kafka           %s
                   PostgreSQL      %s   user %s, password %s
                   logs            %s
