@@ -1,8 +1,5 @@
 package io.newsflow.enrich.entity;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,6 +15,7 @@ import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.util.CoreMap;
+import io.newsflow.enrich.EngineVersions;
 import io.newsflow.events.Engine;
 import io.newsflow.events.EntityType;
 
@@ -58,7 +56,7 @@ final class CoreNlpTagger {
             throw new IllegalArgumentException("newsflow.enrich.entities.corenlp-languages: " + unknown
                     + " not supported; CoreNLP pipelines exist for " + SUPPORTED.stream().sorted().toList());
         }
-        String version = coreNlpVersion();
+        String version = EngineVersions.read(VERSION_RESOURCE);
         for (String language : languages) {
             long start = System.nanoTime();
             pipelines.put(language, new StanfordCoreNLP(properties(language)));
@@ -145,22 +143,5 @@ final class CoreNlpTagger {
         p.setProperty("ner.applyFineGrained", "false");
         p.setProperty("ner.buildEntityMentions", "true");
         return p;
-    }
-
-    static String coreNlpVersion() {
-        try (InputStream in = CoreNlpTagger.class.getClassLoader().getResourceAsStream(VERSION_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(VERSION_RESOURCE + " is missing from the classpath");
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            String version = properties.getProperty("version", "").strip();
-            if (version.isEmpty() || version.startsWith("${")) {
-                throw new IllegalStateException(VERSION_RESOURCE + " was not filled in by the build: " + version);
-            }
-            return version;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

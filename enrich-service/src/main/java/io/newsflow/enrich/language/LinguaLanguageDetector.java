@@ -1,8 +1,5 @@
 package io.newsflow.enrich.language;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -10,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.stream.Collectors;
@@ -23,6 +19,7 @@ import org.jboss.logging.Logger;
 import com.github.pemistahl.lingua.api.IsoCode639_1;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 
+import io.newsflow.enrich.EngineVersions;
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.events.Engine;
 import io.newsflow.events.Language;
@@ -75,7 +72,7 @@ public class LinguaLanguageDetector implements LanguageDetector {
         }
         Set<com.github.pemistahl.lingua.api.Language> candidates = toLinguaLanguages(isoCodes);
         this.minConfidence = minConfidence;
-        this.engine = new Engine(ENGINE_NAME, linguaVersion());
+        this.engine = new Engine(ENGINE_NAME, EngineVersions.read(VERSION_RESOURCE));
         this.languages = candidates.stream().map(LinguaLanguageDetector::isoCode).toList();
 
         long start = System.nanoTime();
@@ -170,22 +167,5 @@ public class LinguaLanguageDetector implements LanguageDetector {
 
     private static String isoCode(com.github.pemistahl.lingua.api.Language language) {
         return language.getIsoCode639_1().toString();
-    }
-
-    private static String linguaVersion() {
-        try (InputStream in = LinguaLanguageDetector.class.getClassLoader().getResourceAsStream(VERSION_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(VERSION_RESOURCE + " is missing from the classpath");
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            String version = properties.getProperty("version", "").strip();
-            if (version.isEmpty() || version.startsWith("${")) {
-                throw new IllegalStateException(VERSION_RESOURCE + " was not filled in by the build: " + version);
-            }
-            return version;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
