@@ -31,7 +31,6 @@ public class MultilingualEntityRecognizer implements EntityRecognizer {
     private final ProperNounChunker chunker;
     private final EntityMerger merger;
     private final Engine chunkerEngine;
-    private volatile boolean modelsLoaded;
 
     @Inject
     MultilingualEntityRecognizer(EnrichConfig config,
@@ -50,7 +49,6 @@ public class MultilingualEntityRecognizer implements EntityRecognizer {
         this.merger = new EntityMerger(gazetteer);
         this.chunkerEngine = new Engine("newsflow-proper-noun-chunker", version);
         this.coreNlp = new CoreNlpTagger(coreNlpLanguages);
-        this.modelsLoaded = true;
     }
 
     @Override
@@ -76,10 +74,5 @@ public class MultilingualEntityRecognizer implements EntityRecognizer {
     /** Milliseconds each CoreNLP pipeline took to load, by language. */
     public Map<String, Long> loadMillis() {
         return coreNlp.loadMillis();
-    }
-
-    /** True once the CoreNLP pipelines of every configured language are in memory. */
-    public boolean modelsLoaded() {
-        return modelsLoaded;
     }
 }

@@ -54,7 +54,6 @@ public class LinguaLanguageDetector implements LanguageDetector {
     private final double minConfidence;
     private final Engine engine;
     private final long loadMillis;
-    private volatile boolean modelsLoaded;
 
     @Inject
     LinguaLanguageDetector(EnrichConfig config) {
@@ -81,7 +80,6 @@ public class LinguaLanguageDetector implements LanguageDetector {
                 .withPreloadedLanguageModels()
                 .build();
         this.loadMillis = (System.nanoTime() - start) / 1_000_000;
-        this.modelsLoaded = true;
         LOG.infof("Lingua %s loaded the models of %s in %d ms", engine.version(), languages, loadMillis);
     }
 
@@ -108,11 +106,6 @@ public class LinguaLanguageDetector implements LanguageDetector {
     /** ISO 639-1 codes of the languages whose models are loaded, in configuration order. */
     public List<String> languages() {
         return languages;
-    }
-
-    /** True once the models of every configured language are in memory. */
-    public boolean modelsLoaded() {
-        return modelsLoaded;
     }
 
     public long loadMillis() {
