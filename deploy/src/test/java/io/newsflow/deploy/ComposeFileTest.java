@@ -214,6 +214,26 @@ class ComposeFileTest {
     }
 
     @Test
+    void everyServiceExportsItsTracesToJaegerOverOtlp() {
+        JsonNode jaeger = services.path("jaeger");
+        assertThat(jaeger.path("image").asText()).startsWith("jaegertracing/jaeger:");
+        assertThat(jaeger.path("ports").findValuesAsText("target")).containsExactly("16686");
+        for (String service : Repository.SERVICES) {
+            Map<String, String> env = environment(service);
+            assertThat(env.get("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT")).as(service).isEqualTo("http://jaeger:4317");
+            assertThat(Double.parseDouble(env.get("QUARKUS_OTEL_TRACES_SAMPLER_ARG"))).as(service).isEqualTo(1.0);
+            assertThat(env.get("NEWSFLOW_LOG_JSON")).as(service).isEqualTo("false");
+            assertThat(new ServiceSettings(service).get("quarkus.otel.traces.sampler"))
+                    .as("%s samples by ratio, so the environment's ratio decides", service).isEqualTo("traceidratio");
+            assertThat(services.path(service).path("depends_on").has("jaeger"))
+                    .as("%s starts without waiting for Jaeger: traces are optional", service).isFalse();
+        }
+        assertThat(services.path("grafana").path("volumes").toString()).contains("provisioning");
+        assertThat(Repository.read(Repository.deploy().resolve("grafana/provisioning/datasources/newsflow.yml")))
+                .contains("url: http://jaeger:16686");
+    }
+
+    @Test
     void prometheusScrapesEveryServiceOnItsHttpPort() {
         JsonNode prometheus = Manifests.parse(
                 Repository.read(Repository.deploy().resolve("prometheus/prometheus.yml")));

@@ -37,16 +37,18 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final int NODE_ID = 1;
     private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(60);
 
-    private final KafkaRaftServer server;
+    private final Properties config;
     private final int port;
     private final int controllerPort;
     private final Path dataDirectory;
     private final ScratchDirectory scratch;
+    private KafkaRaftServer server;
     private boolean closed;
 
-    private EmbeddedKafka(KafkaRaftServer server, int port, int controllerPort, Path dataDirectory,
+    private EmbeddedKafka(KafkaRaftServer server, Properties config, int port, int controllerPort, Path dataDirectory,
             ScratchDirectory scratch) {
         this.server = server;
+        this.config = config;
         this.port = port;
         this.controllerPort = controllerPort;
         this.dataDirectory = dataDirectory;
@@ -83,6 +85,47 @@ public final class EmbeddedKafka implements AutoCloseable {
         KafkaTopics.create(bootstrapServers(), names, partitions, TOPIC_TIMEOUT);
     }
 
+    /** Whether the broker is running: started and neither {@linkplain #stop() stopped} nor closed. */
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    /**
+     * Stops the broker (controlled shutdown) and waits for it, keeping its ports and its log directory, temporary or
+     * not, for {@link #restart()}. Clients see the broker go away as they would in production.
+     */
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.shutdown();
+            server.awaitShutdown();
+        } finally {
+            server = null;
+        }
+    }
+
+    /**
+     * Starts the broker again with the same configuration, on the same ports and over the same log directory, so
+     * topics, records and committed offsets are where they were; a running broker is stopped first. Returns once the
+     * broker accepts clients.
+     */
+    public synchronized void restart() {
+        if (closed) {
+            throw new IllegalStateException("The broker on port " + port + " is closed");
+        }
+        stop();
+        KafkaRaftServer restarted = new KafkaRaftServer(KafkaConfig.fromProps(config), Time.SYSTEM);
+        try {
+            restarted.startup();
+        } catch (RuntimeException e) {
+            Builder.stopAfterFailedStart(restarted, e);
+            throw new IllegalStateException("Kafka broker did not start again on ports " + port + "/" + controllerPort, e);
+        }
+        server = restarted;
+    }
+
     /** Stops the broker and waits for it; a temporary data directory is deleted, a given one is kept. */
     @Override
     public synchronized void close() {
@@ -91,8 +134,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         closed = true;
         try {
-            server.shutdown();
-            server.awaitShutdown();
+            stop();
         } finally {
             scratch.close();
         }
@@ -153,7 +195,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                     KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM);
                     try {
                         server.startup();
-                        return new EmbeddedKafka(server, chosenPort, chosenControllerPort, logDir, scratch);
+                        return new EmbeddedKafka(server, props, chosenPort, chosenControllerPort, logDir, scratch);
                     } catch (RuntimeException e) {
                         stopAfterFailedStart(server, e);
                         // A port picked as free can be taken by another process before the broker binds it.

@@ -44,18 +44,28 @@ public final class EmbeddedPostgres implements AutoCloseable {
     /** Who runs the server on a data directory, written next to postmaster.pid once the server is up. */
     private static final String OWNER_FILE = "newsflow-devstack.owner";
 
-    private final io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
+    private final Launcher launcher;
+    private final int port;
     private final ScratchDirectory scratch;
     private final Path dataDirectory;
     private final String database;
     private final String username;
     private final String password;
     private final Thread shutdownHook;
+    private io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
     private boolean closed;
 
-    private EmbeddedPostgres(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server, ScratchDirectory scratch,
-            Path dataDirectory, String database, String username, String password) {
+    /** Starts a server on a data directory and port with the settings this server was built with. */
+    @FunctionalInterface
+    private interface Launcher {
+        io.zonky.test.db.postgres.embedded.EmbeddedPostgres launch(Path dataDir, int port) throws IOException;
+    }
+
+    private EmbeddedPostgres(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server, Launcher launcher,
+            ScratchDirectory scratch, Path dataDirectory, String database, String username, String password) {
         this.server = server;
+        this.launcher = launcher;
+        this.port = server.getPort();
         this.scratch = scratch;
         this.dataDirectory = dataDirectory;
         this.database = database;
@@ -87,11 +97,52 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     public int port() {
-        return server.getPort();
+        return port;
     }
 
     public Path dataDirectory() {
         return dataDirectory;
+    }
+
+    /** Whether the server is running: started and neither {@linkplain #stop() stopped} nor closed. */
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    /**
+     * Stops the server (fast shutdown: open transactions are rolled back, clients are disconnected) and keeps its port
+     * and data directory, temporary or not, for {@link #restart()}.
+     */
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.close();
+            Files.deleteIfExists(dataDirectory.resolve(OWNER_FILE));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot stop PostgreSQL on port " + port, e);
+        } finally {
+            server = null;
+        }
+    }
+
+    /**
+     * Starts the server again on the same port and data directory, with the same settings, so everything committed
+     * before {@link #stop()} is there; a running server is stopped first. Returns once it accepts connections.
+     */
+    public synchronized void restart() {
+        if (closed) {
+            throw new IllegalStateException("The PostgreSQL server on port " + port + " is closed");
+        }
+        stop();
+        try {
+            server = launcher.launch(dataDirectory, port);
+            Owner.claim(dataDirectory.resolve(OWNER_FILE));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("PostgreSQL did not start again on port " + port
+                    + logTail(scratch.path().resolve(LOG_FILE)), e);
+        }
     }
 
     /** Stops the server (fast shutdown); a temporary data directory is deleted, a given one is kept. */
@@ -107,10 +158,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
             // Called from the hook itself: nothing to unregister.
         }
         try {
-            server.close();
-            Files.deleteIfExists(dataDirectory.resolve(OWNER_FILE));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot stop PostgreSQL on port " + port(), e);
+            stop();
         } finally {
             scratch.close();
         }
@@ -212,10 +260,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 if (isEmpty(dataDir)) {
                     PostgresTemplate.copyInto(dataDir, this::initialiseTemplate);
                 }
-                server = startServer(dataDir, port != 0 ? port : FreePorts.pick(), scratch.path().resolve(LOG_FILE));
+                Path logFile = scratch.path().resolve(LOG_FILE);
+                Map<String, String> settings = Map.copyOf(serverSettings);
+                Duration timeout = startupTimeout;
+                Launcher launcher = (directory, serverPort) -> startServer(directory, serverPort, logFile, settings,
+                        timeout);
+                server = launcher.launch(dataDir, port != 0 ? port : FreePorts.pick());
                 Owner.claim(dataDir.resolve(OWNER_FILE));
                 provision(server.getPort());
-                return new EmbeddedPostgres(server, scratch, dataDir, database, username, password);
+                return new EmbeddedPostgres(server, launcher, scratch, dataDir, database, username, password);
             } catch (IOException | SQLException | RuntimeException e) {
                 IllegalStateException failure = new IllegalStateException(
                         "PostgreSQL did not start" + logTail(scratch.path().resolve(LOG_FILE)), e);
@@ -227,7 +280,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
         private void initialiseTemplate(Path templateDir) throws IOException {
             Files.createDirectories(templateDir);
-            startServer(templateDir, FreePorts.pick(), templateDir.resolveSibling(LOG_FILE)).close();
+            startServer(templateDir, FreePorts.pick(), templateDir.resolveSibling(LOG_FILE), serverSettings,
+                    startupTimeout).close();
             Files.deleteIfExists(templateDir.resolve(ZONKY_LOCK));
         }
 
@@ -240,8 +294,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
             }
         }
 
-        private io.zonky.test.db.postgres.embedded.EmbeddedPostgres startServer(Path dataDir, int serverPort,
-                Path logFile) throws IOException {
+        private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres startServer(Path dataDir, int serverPort,
+                Path logFile, Map<String, String> serverSettings, Duration startupTimeout) throws IOException {
             ProcessBuilder.Redirect log = ProcessBuilder.Redirect.appendTo(logFile.toFile());
             var builder = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
                     .setPort(serverPort)

@@ -1,6 +1,7 @@
 package io.newsflow.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -40,6 +41,34 @@ class EmbeddedPostgresTest {
             assertThat(postgres.dataDirectory()).isEqualTo(data.toAbsolutePath());
         }
         assertThat(data.resolve("PG_VERSION")).exists();
+    }
+
+    @Test
+    void stoppedServerRefusesConnectionsAndRestartsOnTheSamePortWithItsData() throws SQLException {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().forTests().start()) {
+            int port = postgres.port();
+            try (Connection connection = connect(postgres); Statement sql = connection.createStatement()) {
+                sql.execute("CREATE TABLE committed_before_outage (id int PRIMARY KEY)");
+                sql.execute("INSERT INTO committed_before_outage VALUES (7)");
+            }
+
+            postgres.stop();
+
+            assertThat(postgres.isRunning()).isFalse();
+            assertThatThrownBy(() -> connect(postgres).close()).isInstanceOf(SQLException.class);
+            assertThat(postgres.dataDirectory()).exists();
+
+            postgres.restart();
+
+            assertThat(postgres.isRunning()).isTrue();
+            assertThat(postgres.port()).isEqualTo(port);
+            try (Connection connection = connect(postgres); Statement sql = connection.createStatement();
+                    ResultSet rows = sql.executeQuery("SELECT id FROM committed_before_outage")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getInt(1)).isEqualTo(7);
+                assertThat(setting(sql, "fsync")).isEqualTo("off");
+            }
+        }
     }
 
     static Connection connect(EmbeddedPostgres postgres) throws SQLException {

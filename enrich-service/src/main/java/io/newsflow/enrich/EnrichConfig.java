@@ -1,5 +1,6 @@
 package io.newsflow.enrich;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +21,30 @@ public interface EnrichConfig {
 
     /** Below this confidence the language is reported as {@code und}. */
     double minConfidence();
+
+    /** {@code full} (language, entities, topics) or {@code language-only}. */
+    EnrichMode mode();
+
+    /**
+     * An article whose enrichment takes longer than this is dead-lettered with reason {@code engine-timeout}; the
+     * engines' thread finishes it in the background (CoreNLP cannot be interrupted safely) and its result is dropped.
+     */
+    Duration timeout();
+
+    /**
+     * Kafka consumers of the raw topic in this process, each owning whole partitions and enriching its records in order
+     * on its own thread. Default: twice the available processors ({@link ComputedDefaults}).
+     */
+    int concurrency();
+
+    /** {@code POST /engines/benchmark}. */
+    BenchmarkEndpoint benchmarkEndpoint();
+
+    interface BenchmarkEndpoint {
+
+        /** Off by default: the endpoint spends every core on the request's articles. */
+        boolean enabled();
+    }
 
     /** Named entities. */
     Entities entities();

@@ -18,6 +18,7 @@ import java.util.logging.Handler;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
+import io.newsflow.devstack.bench.BenchOptions;
 import io.newsflow.devstack.stack.Stack;
 import io.newsflow.devstack.stack.StackSettings;
 
@@ -33,14 +34,18 @@ public final class NewsflowCommand {
               demo [DIR]   start Kafka, PostgreSQL and the three services, ingest every article file in DIR
                            (default: seeds/), print each stored article as one JSON line, stop everything
               up           start the same stack and keep it running; Ctrl-C stops it
-              help         this text
+              chaos        stream articles through a fresh stack while killing services, restarting Kafka and
+                           PostgreSQL and writing poison records; check nothing is lost (newsflow chaos --help)
+            %s  status [OPTIONS]  one screen about the running services, from their own endpoints: readiness, rates,
+                           Kafka consumer lag, dead-lettered records, the last error
+            %s  help         this text
 
             settings (environment): NEWSFLOW_INGEST_PORT (8081), NEWSFLOW_ENRICH_PORT (8082), NEWSFLOW_STORE_PORT (8083),
             NEWSFLOW_KAFKA_PORT and NEWSFLOW_POSTGRES_PORT (free ports), NEWSFLOW_HOME (.newsflow: data and logs),
             NEWSFLOW_DEMO_TIMEOUT (seconds, 300), NEWSFLOW_WATCH_DIR (up: the folder ingest watches, $NEWSFLOW_HOME/inbox),
             NEWSFLOW_<SERVICE>_JAVA_OPTS (JVM options per service); any Quarkus setting of a service, e.g.
             QUARKUS_LOG_LEVEL=DEBUG, is passed on to the services.
-            """;
+            """.formatted(BenchOptions.USAGE, StatusOptions.USAGE);
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -63,6 +68,13 @@ public final class NewsflowCommand {
             return switch (args[0]) {
                 case "demo" -> demo(root, env, rest, out, err);
                 case "up" -> up(root, env, rest, out, err);
+                case "chaos" -> rest.contains("--help") ? usage(Chaos.USAGE, out) : Chaos.run(root, env, rest, out, err);
+                case "bench" -> rest.contains("--help") ? usage(BenchOptions.USAGE, out)
+                        : new Bench(Bench.benchSettings(StackSettings.fromEnvironment(root, env, Optional.empty())),
+                                BenchOptions.parse(rest), out, err).run();
+                case "status" -> rest.contains("--help") ? usage("  status [OPTIONS]\n" + StatusOptions.USAGE, out)
+                        : Status.run(StackSettings.fromEnvironment(root, env, Optional.empty()), StatusOptions.parse(rest),
+                                out, err);
                 default -> {
                     err.println("newsflow: unknown command '" + args[0] + "'");
                     err.print(USAGE);
@@ -73,6 +85,11 @@ public final class NewsflowCommand {
             err.println("newsflow: " + e.getMessage());
             return 1;
         }
+    }
+
+    private static int usage(String text, PrintStream out) {
+        out.print(text);
+        return 0;
     }
 
     private static int demo(Path root, Map<String, String> env, List<String> args, PrintStream out, PrintStream err) {

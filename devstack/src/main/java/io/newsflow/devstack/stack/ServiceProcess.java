@@ -26,13 +26,16 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final int port;
     private final Path logFile;
-    private final Process process;
+    private final ProcessBuilder command;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private volatile Process process;
+    private boolean closed;
 
-    private ServiceProcess(String name, int port, Path logFile, Process process) {
+    private ServiceProcess(String name, int port, Path logFile, ProcessBuilder command, Process process) {
         this.name = name;
         this.port = port;
         this.logFile = logFile;
+        this.command = command;
         this.process = process;
     }
 
@@ -58,7 +61,7 @@ public final class ServiceProcess implements AutoCloseable {
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         try {
             Files.createDirectories(logFile.getParent());
-            return new ServiceProcess(name, port, logFile, builder.start());
+            return new ServiceProcess(name, port, logFile, builder, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
@@ -77,6 +80,45 @@ public final class ServiceProcess implements AutoCloseable {
         return process.pid();
     }
 
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
+     * Kills the process without warning (SIGKILL), as a crash, the kernel's OOM killer or a lost node would: no
+     * shutdown hook runs, nothing is flushed or committed. Returns once the process is gone.
+     */
+    public void kill() {
+        Process current = process;
+        current.destroyForcibly();
+        try {
+            if (!current.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " (pid " + current.pid() + ") survived SIGKILL for 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing " + name, e);
+        }
+    }
+
+    /**
+     * Starts the service again with the same command, environment and port, its output appended to the same log. The
+     * previous process must be gone ({@link #kill()} or {@link #close()}); wait with {@link #awaitReady(Duration)}.
+     */
+    public synchronized void restart() {
+        if (closed) {
+            throw new IllegalStateException(name + " is closed");
+        }
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running (pid " + process.pid() + ")");
+        }
+        try {
+            process = command.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name + " again", e);
+        }
+    }
+
     public URI baseUri() {
         return URI.create("http://127.0.0.1:" + port);
     }
@@ -87,6 +129,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Waits until {@code /q/health/ready} answers UP; fails early, with the log's tail, if the process dies. */
     public void awaitReady(Duration timeout) {
+        Process process = this.process;
         Instant deadline = Instant.now().plus(timeout);
         HttpRequest ready = HttpRequest.newBuilder(baseUri().resolve("/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).GET().build();
@@ -127,6 +170,13 @@ public final class ServiceProcess implements AutoCloseable {
     /** Asks the service to stop (SIGTERM: Quarkus shuts down gracefully), then kills it if it does not. */
     @Override
     public void close() {
+        Process process;
+        // Under the same lock as restart(): a restart racing with close() (a fault injected while the stack stops)
+        // either happens first and is stopped here, or is refused.
+        synchronized (this) {
+            closed = true;
+            process = this.process;
+        }
         if (!process.isAlive()) {
             return;
         }

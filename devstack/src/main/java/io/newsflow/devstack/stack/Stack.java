@@ -3,12 +3,12 @@ package io.newsflow.devstack.stack;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -22,7 +22,8 @@ public final class Stack implements AutoCloseable {
     public static final String ENRICH = "enrich-service";
     public static final String STORE = "store-service";
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    // Generous: on two busy cores a service has been seen to take two minutes to start; a healthy start returns sooner.
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
 
     private final StackServers servers;
     private final List<ServiceProcess> services;
@@ -41,7 +42,11 @@ public final class Stack implements AutoCloseable {
         checkPortsFree(settings);
         progress.accept("starting Kafka and PostgreSQL");
         StackServers servers = StackServers.start(settings);
-        List<ServiceProcess> started = new ArrayList<>();
+        List<ServiceProcess> started = new CopyOnWriteArrayList<>();
+        // Interrupted (Ctrl-C, SIGTERM) while starting, the caller has no stack to close yet: the services started so
+        // far would outlive this JVM.
+        Thread stopStarted = new Thread(() -> started.forEach(ServiceProcess::close), "newsflow-stack-abandoned-start");
+        Runtime.getRuntime().addShutdownHook(stopStarted);
         try {
             progress.accept("Kafka at " + servers.bootstrapServers() + ", PostgreSQL at " + servers.jdbcUrl());
             Map<String, String> common = new HashMap<>(extraEnv);
@@ -71,6 +76,12 @@ public final class Stack implements AutoCloseable {
                 throw cause;
             }
             throw e;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopStarted);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is exiting and runs the hook itself.
+            }
         }
     }
 

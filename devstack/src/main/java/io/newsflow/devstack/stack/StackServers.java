@@ -30,6 +30,16 @@ public final class StackServers implements AutoCloseable {
                 .start());
     }
 
+    /** The broker, for clients that need more than its address (and for fault injection: stop, restart). */
+    public EmbeddedKafka kafka() {
+        return kafka;
+    }
+
+    /** The database server, for fault injection (stop, restart). */
+    public EmbeddedPostgres postgres() {
+        return postgres;
+    }
+
     public String bootstrapServers() {
         return kafka.bootstrapServers();
     }

@@ -30,6 +30,9 @@ final class EntityMerger {
         List<Mention> mentions = found.stream()
                 .map(EntityMerger::clean)
                 .flatMap(Optional::stream)
+                .map(m -> m.type() != EntityType.ORGANIZATION && Names.isInstitutionHead(m.text())
+                        ? new Mention(m.text(), m.begin(), m.end(), EntityType.ORGANIZATION)
+                        : m)
                 .filter(m -> !(m.type() == EntityType.MISC && gazetteer.derivesFromPlace(m.text())))
                 .toList();
 
@@ -44,7 +47,7 @@ final class EntityMerger {
         for (Mention mention : mentions) {
             List<String> words = Names.words(mention.text());
             boolean partOfAFullName = words.size() == 1 && fullNames.stream()
-                    .anyMatch(full -> Names.sameWord(full.get(full.size() - 1), words.get(0), inflecting));
+                    .anyMatch(full -> Names.sameSurname(full.get(full.size() - 1), words.get(0), inflecting));
             Optional<PlaceGazetteer.Place> place = partOfAFullName
                     ? Optional.empty()
                     : gazetteer.lookup(mention.text(), language);
@@ -84,9 +87,16 @@ final class EntityMerger {
                 end--;
             }
             int space = text.indexOf(' ', begin);
-            if (space > 0 && space < end && Names.isHonorific(text.substring(begin, space))) {
-                begin = space + 1;
-                continue;
+            if (space > 0 && space < end) {
+                String first = text.substring(begin, space);
+                if (Names.isHonorific(first)
+                        || mention.type() == EntityType.PERSON && Names.isLowerCaseTitle(first)) {
+                    begin = space + 1;
+                    continue;
+                }
+                if (Names.isLowerCaseTitle(first)) {
+                    return Optional.empty();
+                }
             }
             break;
         }
@@ -125,11 +135,11 @@ final class EntityMerger {
                 }
                 boolean person = mention.type() == EntityType.PERSON;
                 if (person && known.size() > 1 && words.size() == 1
-                        && Names.sameWord(known.get(known.size() - 1), words.get(0), inflecting)) {
+                        && Names.sameSurname(known.get(known.size() - 1), words.get(0), inflecting)) {
                     return true;
                 }
                 if (known.size() == 1 && words.size() > 1
-                        && Names.sameWord(words.get(words.size() - 1), known.get(0), inflecting)) {
+                        && Names.sameSurname(words.get(words.size() - 1), known.get(0), inflecting)) {
                     return true;
                 }
             }

@@ -11,4 +11,10 @@ public interface EntityRecognizer {
      * @param language ISO 639-1 code of the text, or {@code und}
      */
     Recognition recognize(String text, String language);
+
+    /**
+     * A short name of the engine that finds the entities of texts in {@code language} (e.g. {@code corenlp-fr},
+     * {@code chunker}): the {@code engine} tag of its timer and the engine named when it fails. Few distinct values.
+     */
+    String engineName(String language);
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -23,7 +24,9 @@ import io.quarkus.runtime.Startup;
  * article pays for loading, and readiness tells when they are in memory), and shared by every thread.
  */
 @ApplicationScoped
-@Startup
+// Before the messaging channels start (they observe startup at LIBRARY_BEFORE): otherwise the first articles would wait,
+// under the engine timeout, for the models to load.
+@Startup(Interceptor.Priority.PLATFORM_BEFORE)
 public class MultilingualEntityRecognizer implements EntityRecognizer {
 
     private final CoreNlpTagger coreNlp;
@@ -64,6 +67,11 @@ public class MultilingualEntityRecognizer implements EntityRecognizer {
         }
         engines.add(gazetteer.engine());
         return new Recognition(merger.merge(mentions, language), engines);
+    }
+
+    @Override
+    public String engineName(String language) {
+        return coreNlp.languages().contains(language) ? "corenlp-" + language : "chunker";
     }
 
     /** Languages whose CoreNLP pipeline is in memory. */

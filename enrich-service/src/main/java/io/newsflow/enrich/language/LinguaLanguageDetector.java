@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 
 import org.jboss.logging.Logger;
 
@@ -41,7 +42,9 @@ import io.quarkus.runtime.Startup;
  * one of the languages uses). It is not calibrated as a probability: a clear paragraph typically scores 0.2–0.5.
  */
 @ApplicationScoped
-@Startup
+// Before the messaging channels start (they observe startup at LIBRARY_BEFORE): otherwise the first articles would wait,
+// under the engine timeout, for the models to load.
+@Startup(Interceptor.Priority.PLATFORM_BEFORE)
 public class LinguaLanguageDetector implements LanguageDetector {
 
     public static final String ENGINE_NAME = "lingua";

@@ -1,30 +1,33 @@
 package io.newsflow.enrich.messaging;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import io.newsflow.enrich.EnrichConfig;
-import io.newsflow.enrich.entity.EntityRecognizer;
-import io.newsflow.enrich.entity.Recognition;
-import io.newsflow.enrich.language.LanguageDetector;
-import io.newsflow.enrich.topic.Classification;
-import io.newsflow.enrich.topic.TopicClassifier;
-import io.newsflow.enrich.text.ArticleText;
+import io.newsflow.enrich.metrics.EnrichMetrics;
+import io.newsflow.enrich.metrics.FailureReason;
+import io.newsflow.enrich.pipeline.ArticlePipeline;
+import io.newsflow.enrich.pipeline.EngineFailureException;
 import io.newsflow.events.EnrichedArticle;
-import io.newsflow.events.Engine;
-import io.newsflow.events.Enrichment;
 import io.newsflow.events.EventCodec;
 import io.newsflow.events.InvalidEventException;
-import io.newsflow.events.Language;
 import io.newsflow.events.RawArticle;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
@@ -34,63 +37,143 @@ import io.smallrye.reactive.messaging.kafka.Record;
  *
  * <p>The record value arrives as bytes and is decoded here, so that a record that is not a valid RawArticle fails
  * this method and the connector's dead-letter strategy moves it, byte for byte, to {@code news.articles.raw.v1.dlq}
- * with the reason in its headers. The incoming record is acknowledged (its offset committed) only once the enriched
- * record has been acknowledged by the broker, or once a failed record has been written to the dead-letter topic.
+ * with the reason in its headers. An article an engine throws on, or that takes longer than
+ * {@code newsflow.enrich.timeout}, fails the same way. The incoming record is acknowledged (its offset committed) only
+ * once the enriched record has been acknowledged by the broker, or once a failed record has been written to the
+ * dead-letter topic.
+ *
+ * <p>The channel runs {@code newsflow.enrich.concurrency} copies (SmallRye's {@code concurrency} attribute): each copy
+ * is a Kafka consumer of its own that owns whole partitions and calls this method in order, one record at a time, so
+ * the enriched records of a partition keep the order of the raw ones while the copies use every core.
  */
 @ApplicationScoped
 public class ArticleEnricher {
 
-    private final LanguageDetector languageDetector;
-    private final EntityRecognizer entityRecognizer;
-    private final TopicClassifier topicClassifier;
-    private final int maxChars;
-    private final String version;
+    /** MDC key that puts the article id on every log line written while the article is enriched. */
+    public static final String ARTICLE_ID = "articleId";
 
-    // Without @Inject a class with two constructors is silently not a bean, and the channels stay unconnected.
+    private static final Logger LOG = Logger.getLogger(ArticleEnricher.class);
+
+    private final ArticlePipeline pipeline;
+    private final EnrichMetrics metrics;
+    private final Duration timeout;
+    /**
+     * Runs the engines so that the caller can stop waiting after the timeout. Not bounded: each consumer copy waits for
+     * its article before it submits the next, so only articles that timed out, still finishing in the background, add
+     * threads.
+     */
+    private final ExecutorService engines;
+
     @Inject
-    ArticleEnricher(LanguageDetector languageDetector, EntityRecognizer entityRecognizer,
-            TopicClassifier topicClassifier, EnrichConfig config,
-            @ConfigProperty(name = "quarkus.application.version") String version) {
-        this(languageDetector, entityRecognizer, topicClassifier, config.maxChars(), version);
+    ArticleEnricher(ArticlePipeline pipeline, EnrichMetrics metrics, EnrichConfig config) {
+        this(pipeline, metrics, config.timeout());
     }
 
-    ArticleEnricher(LanguageDetector languageDetector, EntityRecognizer entityRecognizer,
-            TopicClassifier topicClassifier, int maxChars, String version) {
-        if (maxChars < 1) {
-            throw new IllegalArgumentException("newsflow.enrich.max-chars must be at least 1, was " + maxChars);
+    ArticleEnricher(ArticlePipeline pipeline, EnrichMetrics metrics, Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("newsflow.enrich.timeout must be positive, was " + timeout);
         }
-        this.languageDetector = languageDetector;
-        this.entityRecognizer = entityRecognizer;
-        this.topicClassifier = topicClassifier;
-        this.maxChars = maxChars;
-        this.version = version;
+        this.pipeline = pipeline;
+        this.metrics = metrics;
+        this.timeout = timeout;
+        this.engines = Executors.newCachedThreadPool(new EngineThreads());
     }
 
-    // Language detection, entity recognition and topic classification are CPU work of milliseconds to a few hundred
-    // milliseconds per article, so they run on a worker thread; in order, so that the enriched records of one partition
-    // keep the order of the raw ones.
+    @PreDestroy
+    void stop() {
+        engines.shutdownNow();
+    }
+
+    // The engines are CPU work of milliseconds to a few hundred milliseconds per article, so this runs on a worker
+    // thread; ordered, so that each consumer copy hands on its partitions' records in their order.
     @Incoming(Channels.RAW_IN)
     @Outgoing(Channels.ENRICHED_OUT)
     @Acknowledgment(Acknowledgment.Strategy.POST_PROCESSING)
     @Blocking
-    public Record<String, EnrichedArticle> enrich(byte[] value) throws InvalidEventException {
-        RawArticle raw = EventCodec.decodeRaw(value);
-        return Record.of(raw.id(), enrich(raw));
+    public Record<String, EnrichedArticle> enrich(byte[] value) throws InvalidEventException, EnrichmentFailedException {
+        RawArticle raw;
+        try {
+            raw = EventCodec.decodeRaw(value);
+        } catch (InvalidEventException e) {
+            metrics.failed(FailureReason.INVALID_EVENT);
+            LOG.warnf("Dead-lettering a record that is not a raw article: %s", e.getMessage());
+            throw e;
+        }
+        MDC.put(ARTICLE_ID, raw.id());
+        try {
+            return Record.of(raw.id(), enrich(raw));
+        } finally {
+            MDC.remove(ARTICLE_ID);
+        }
     }
 
-    EnrichedArticle enrich(RawArticle raw) {
+    EnrichedArticle enrich(RawArticle raw) throws EnrichmentFailedException {
         long start = System.nanoTime();
-        ArticleText text = ArticleText.of(raw, maxChars);
-        Language language = languageDetector.detect(text.text());
-        Recognition recognition = entityRecognizer.recognize(text.text(), language.code());
-        Classification classification = topicClassifier.classify(text.text(), language.code(),
-                recognition.entities());
-        long tookMs = (System.nanoTime() - start) / 1_000_000;
-        List<Engine> engines = new ArrayList<>();
-        engines.add(languageDetector.engine());
-        engines.addAll(recognition.engines());
-        engines.addAll(classification.engines());
-        Enrichment enrichment = new Enrichment(version, engines, tookMs, text.truncated(), Instant.now());
-        return EnrichedArticle.of(raw, language, recognition.entities(), classification.topics(), enrichment);
+        Future<EnrichedArticle> work = engines.submit(() -> {
+            MDC.put(ARTICLE_ID, raw.id());
+            try {
+                return pipeline.enrich(raw, metrics);
+            } finally {
+                MDC.remove(ARTICLE_ID);
+            }
+        });
+        try {
+            EnrichedArticle enriched = awaitUninterruptibly(work);
+            metrics.enriched(enriched.language().code(), System.nanoTime() - start);
+            return enriched;
+        } catch (TimeoutException e) {
+            // Not interrupted: CoreNLP does not promise to leave a shared pipeline sound when a thread is interrupted.
+            work.cancel(false);
+            throw failure(FailureReason.ENGINE_TIMEOUT, "enrichment took longer than " + timeout
+                    + " (newsflow.enrich.timeout); the engines finish it in the background and their result is dropped",
+                    null);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            String detail = cause instanceof EngineFailureException engineFailure
+                    ? engineFailure.getMessage()
+                    : String.valueOf(cause);
+            throw failure(FailureReason.ENGINE_FAILURE, detail, cause);
+        }
+    }
+
+    private EnrichmentFailedException failure(FailureReason reason, String detail, Throwable cause) {
+        metrics.failed(reason);
+        EnrichmentFailedException failure = new EnrichmentFailedException(reason, detail, cause);
+        LOG.warnf(cause, "Dead-lettering the article: %s", failure.getMessage());
+        return failure;
+    }
+
+    /**
+     * Waits for the article's outcome even if this thread is interrupted meanwhile (the service stopping): giving up
+     * would send a sound article to the dead-letter topic. The interrupt is restored afterwards.
+     */
+    private EnrichedArticle awaitUninterruptibly(Future<EnrichedArticle> work)
+            throws ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return work.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static final class EngineThreads implements ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "enrich-engines-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
     }
 }

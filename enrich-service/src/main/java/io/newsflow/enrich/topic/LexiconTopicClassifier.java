@@ -17,6 +17,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 
 import org.apache.lucene.util.Version;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -39,7 +40,9 @@ import io.quarkus.runtime.Startup;
  * keyword stays well below a topic the article is about.
  */
 @ApplicationScoped
-@Startup
+// Before the messaging channels start (they observe startup at LIBRARY_BEFORE): otherwise the first articles would wait,
+// under the engine timeout, for the models to load.
+@Startup(Interceptor.Priority.PLATFORM_BEFORE)
 public class LexiconTopicClassifier implements TopicClassifier {
 
     public static final String ENGINE_NAME = "newsflow-iptc-lexicon";

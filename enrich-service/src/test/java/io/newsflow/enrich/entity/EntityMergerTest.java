@@ -111,6 +111,58 @@ class EntityMergerTest {
     }
 
     /** Mentions of each name at its successive occurrences in the text. */
+    @Test
+    void aSurnameQuotedInAnotherRomanisationIsTheSamePerson() {
+        String text = "Alexandre Loukachenko arrive. « Lukashenko is isolated », écrit le journal. Loukachenko part.";
+
+        List<Entity> entities = merger.merge(mentions(text, EntityType.PERSON, "Alexandre Loukachenko", "Lukashenko",
+                "Loukachenko"), "fr");
+
+        assertThat(entities).singleElement().satisfies(e -> {
+            assertThat(e.name()).isEqualTo("Alexandre Loukachenko");
+            assertThat(e.mentions()).isEqualTo(3);
+            assertThat(e.surfaceForms()).containsExactly("Alexandre Loukachenko", "Lukashenko", "Loukachenko");
+        });
+    }
+
+    @Test
+    void differentSurnamesStayApartWhateverTheirRomanisation() {
+        String text = "Alexandre Loukachenko et Sergueï Choïgou. Lukashenko, Shoigu et Lukas.";
+
+        List<Entity> entities = merger.merge(mentions(text, EntityType.PERSON, "Alexandre Loukachenko",
+                "Sergueï Choïgou", "Lukashenko", "Shoigu", "Lukas"), "fr");
+
+        assertThat(entities).extracting(Entity::name, Entity::mentions).containsExactly(
+                tuple("Alexandre Loukachenko", 2), tuple("Sergueï Choïgou", 2), tuple("Lukas", 1));
+    }
+
+    @Test
+    void aLoneInstitutionNounIsAnOrganisationWhateverTheTaggerSaid() {
+        String text = "Selon l'Institut pour l'étude de la guerre, un Centre basé à Washington.";
+        List<Mention> found = new ArrayList<>(mentions(text, EntityType.LOCATION, "Institut"));
+        found.addAll(mentions(text, EntityType.MISC, "Centre"));
+
+        List<Entity> entities = merger.merge(found, "fr");
+
+        assertThat(entities).extracting(Entity::name, Entity::type).containsExactly(
+                tuple("Institut", EntityType.ORGANIZATION), tuple("Centre", EntityType.ORGANIZATION));
+    }
+
+    @Test
+    void aPostNamedByALowerCaseTitleIsNoEntityButATitledPersonKeepsTheName() {
+        String text = "Le ministre russe de la Défense et le président Macron.";
+        List<Mention> found = new ArrayList<>(mentions(text, EntityType.ORGANIZATION, "ministre russe de la Défense"));
+        found.addAll(mentions(text, EntityType.PERSON, "président Macron"));
+
+        List<Entity> entities = merger.merge(found, "fr");
+
+        assertThat(entities).singleElement().satisfies(e -> {
+            assertThat(e.name()).isEqualTo("Macron");
+            assertThat(e.type()).isEqualTo(EntityType.PERSON);
+            assertThat(e.firstOffset()).isEqualTo(text.indexOf("Macron"));
+        });
+    }
+
     private static List<Mention> mentions(String text, EntityType type, String... names) {
         List<Mention> mentions = new ArrayList<>();
         int from = 0;

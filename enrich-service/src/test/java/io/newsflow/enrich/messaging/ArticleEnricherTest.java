@@ -4,19 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jboss.logging.MDC;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsflow.enrich.EnrichMode;
 import io.newsflow.enrich.entity.EntityRecognizer;
 import io.newsflow.enrich.entity.Recognition;
 import io.newsflow.enrich.language.LanguageDetector;
+import io.newsflow.enrich.metrics.EnrichMetrics;
+import io.newsflow.enrich.metrics.FailureReason;
+import io.newsflow.enrich.pipeline.ArticlePipeline;
 import io.newsflow.enrich.topic.Classification;
 import io.newsflow.enrich.topic.TopicClassifier;
 import io.newsflow.events.Engine;
@@ -34,7 +42,7 @@ import io.smallrye.reactive.messaging.kafka.Record;
 
 /**
  * The enricher on its own, with a detector that answers a fixed language and a recognizer that answers fixed entities,
- * both remembering what they were asked.
+ * both remembering what they were asked, and metrics in memory.
  */
 class ArticleEnricherTest {
 
@@ -50,7 +58,13 @@ class ArticleEnricherTest {
     private final RecordingDetector detector = new RecordingDetector(new Language("fr", 0.3));
     private final RecordingRecognizer recognizer = new RecordingRecognizer();
     private final RecordingClassifier classifier = new RecordingClassifier();
-    private final ArticleEnricher enricher = new ArticleEnricher(detector, recognizer, classifier, 20_000, "1.2.3");
+    private final MeterRegistry registry = new SimpleMeterRegistry();
+    private final ArticleEnricher enricher = enricher(EnrichMode.FULL, 20_000, Duration.ofSeconds(30));
+
+    private ArticleEnricher enricher(EnrichMode mode, int maxChars, Duration timeout) {
+        return new ArticleEnricher(new ArticlePipeline(detector, recognizer, classifier, maxChars, mode, "1.2.3"),
+                new EnrichMetrics(registry), timeout);
+    }
 
     @Test
     void anEnrichedArticleKeepsEveryRawFieldAndMatchesTheSchema() throws Exception {
@@ -109,7 +123,7 @@ class ArticleEnricherTest {
     @Test
     void theDetectorReadsTitleAndBodyCutToTheLimitAndTheCutIsFlagged() throws Exception {
         RawArticle golden = GoldenEvents.rawArticle();
-        ArticleEnricher shortSighted = new ArticleEnricher(detector, recognizer, classifier, 30, "1.2.3");
+        ArticleEnricher shortSighted = enricher(EnrichMode.FULL, 30, Duration.ofSeconds(30));
 
         EnrichedArticle article = shortSighted.enrich(EventCodec.encode(golden)).value();
 
@@ -149,18 +163,125 @@ class ArticleEnricherTest {
 
     @Test
     void aLimitBelowOneCharacterIsRefusedAtStartup() {
-        assertThatThrownBy(() -> new ArticleEnricher(detector, recognizer, classifier, 0, "1.2.3"))
+        assertThatThrownBy(() -> enricher(EnrichMode.FULL, 0, Duration.ofSeconds(30)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("newsflow.enrich.max-chars");
     }
 
+    @Test
+    void aTimeoutThatIsNotPositiveIsRefusedAtStartup() {
+        assertThatThrownBy(() -> enricher(EnrichMode.FULL, 20_000, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("newsflow.enrich.timeout");
+    }
+
+    @Test
+    void languageOnlyModeDetectsTheLanguageAndRunsNoOtherEngine() throws Exception {
+        EnrichedArticle article = enricher(EnrichMode.LANGUAGE_ONLY, 20_000, Duration.ofSeconds(30))
+                .enrich(GoldenEvents.rawArticleJson()).value();
+
+        assertThat(article.language()).isEqualTo(new Language("fr", 0.3));
+        assertThat(article.entities()).isEmpty();
+        assertThat(article.topics()).isEmpty();
+        assertThat(article.enrichment().engines()).containsExactly(ENGINE);
+        assertThat(recognizer.requests).isEmpty();
+        assertThat(classifier.requests).isEmpty();
+        assertThat(EventSchema.ENRICHED_ARTICLE.violations(EventCodec.toTree(article))).isEmpty();
+    }
+
+    @Test
+    void anEnrichedArticleIsCountedByLanguageAndEachEngineIsTimed() throws Exception {
+        enricher.enrich(GoldenEvents.rawArticleJson());
+        enricher.enrich(GoldenEvents.rawArticleJson());
+
+        assertThat(registry.get(EnrichMetrics.ENRICHED).tag("language", "fr").counter().count()).isEqualTo(2.0);
+        assertThat(registry.get(EnrichMetrics.ARTICLE).timer().count()).isEqualTo(2);
+        for (String engine : List.of(ArticlePipeline.LANGUAGE_ENGINE, "test-ner-fr", ArticlePipeline.TOPIC_ENGINE)) {
+            assertThat(registry.get(EnrichMetrics.ENGINE).tag("engine", engine).timer().count()).as(engine)
+                    .isEqualTo(2);
+        }
+        assertThat(registry.find(EnrichMetrics.FAILED).counters()).isEmpty();
+    }
+
+    @Test
+    void theArticleIdIsInTheLogContextWhileTheEnginesRunAndRemovedAfterwards() throws Exception {
+        enricher.enrich(GoldenEvents.rawArticleJson());
+
+        assertThat(recognizer.articleIds).containsExactly(GoldenEvents.rawArticle().id());
+        assertThat(MDC.get(ArticleEnricher.ARTICLE_ID)).isNull();
+    }
+
+    @Test
+    void anEngineThatThrowsFailsTheArticleNamingTheEngineAndTheError() throws Exception {
+        recognizer.failWith = new IllegalStateException("model exploded");
+
+        assertThatThrownBy(() -> enricher.enrich(GoldenEvents.rawArticleJson()))
+                .isInstanceOfSatisfying(EnrichmentFailedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(FailureReason.ENGINE_FAILURE))
+                .hasMessageStartingWith("engine-failure: test-ner-fr failed")
+                .hasMessageContaining("model exploded");
+        assertThat(classifier.requests).isEmpty();
+        assertFailureCounted(FailureReason.ENGINE_FAILURE);
+        assertThat(registry.find(EnrichMetrics.ENRICHED).counters()).isEmpty();
+    }
+
+    @Test
+    void anArticleTheEnginesDoNotFinishInTimeFailsWithoutWaitingForThem() throws Exception {
+        recognizer.delay = Duration.ofSeconds(3);
+        ArticleEnricher impatient = enricher(EnrichMode.FULL, 20_000, Duration.ofMillis(200));
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> impatient.enrich(GoldenEvents.rawArticleJson()))
+                .isInstanceOfSatisfying(EnrichmentFailedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(FailureReason.ENGINE_TIMEOUT))
+                .hasMessageStartingWith("engine-timeout: enrichment took longer than PT0.2S");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        assertFailureCounted(FailureReason.ENGINE_TIMEOUT);
+    }
+
+    @Test
+    void aRecordThatIsNotARawArticleIsCountedAsAnInvalidEvent() {
+        assertThatThrownBy(() -> enricher.enrich("{}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidEventException.class);
+
+        assertFailureCounted(FailureReason.INVALID_EVENT);
+    }
+
+    private void assertFailureCounted(FailureReason reason) {
+        long now = Instant.now().getEpochSecond();
+        assertThat(registry.get(EnrichMetrics.FAILED).tag("reason", reason.tag()).counter().count()).isEqualTo(1.0);
+        assertThat(registry.get(EnrichMetrics.DEAD_LETTERED).tag("reason", reason.tag()).counter().count())
+                .isEqualTo(1.0);
+        assertThat(registry.get(EnrichMetrics.ERRORS).tag("reason", reason.tag()).counter().count()).isEqualTo(1.0);
+        assertThat(registry.get(EnrichMetrics.LAST_ERROR).tag("reason", reason.tag()).gauge().value())
+                .isBetween(now - 5.0, now + 1.0);
+    }
+
     private static final class RecordingRecognizer implements EntityRecognizer {
         final List<String> requests = new ArrayList<>();
+        final List<String> articleIds = new ArrayList<>();
+        RuntimeException failWith;
+        Duration delay = Duration.ZERO;
 
         @Override
         public Recognition recognize(String text, String language) {
             requests.add(text + "|" + language);
+            articleIds.add(MDC.get(ArticleEnricher.ARTICLE_ID) instanceof String id ? id : null);
+            if (failWith != null) {
+                throw failWith;
+            }
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             return new Recognition(List.of(PERSON), List.of(NER_ENGINE));
+        }
+
+        @Override
+        public String engineName(String language) {
+            return "test-ner-" + language;
         }
     }
 

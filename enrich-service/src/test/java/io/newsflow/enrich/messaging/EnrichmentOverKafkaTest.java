@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.net.URISyntaxException;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -40,6 +42,7 @@ import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.Seeds;
 import io.newsflow.enrich.ShippedSettings;
 import io.newsflow.enrich.language.LanguageDetector;
+import io.newsflow.enrich.rest.Problem;
 import io.newsflow.events.CloudEventHeaders;
 import io.newsflow.events.Engine;
 import io.newsflow.events.EnrichedArticle;
@@ -177,6 +180,110 @@ class EnrichmentOverKafkaTest {
     }
 
     @Test
+    void anArticleAnEngineFailsOnGoesToTheDeadLetterTopicNamingTheEngine() throws Exception {
+        RawArticle seed = frenchSeedArticle();
+        RawArticle failing = article(UUID.randomUUID().toString(), seed.title(),
+                seed.body() + "\n\n" + FaultInjectingEntityRecognizer.MARKER);
+        byte[] failingJson = EventCodec.encode(failing);
+        RawArticle valid = frenchSeedArticle();
+
+        try (ConsumerTask<String, byte[]> deadLetters = consume(Topics.RAW_DLQ);
+                ConsumerTask<String, byte[]> enriched = consume(Topics.ENRICHED)) {
+            produce(new ProducerRecord<>(Topics.RAW, 1, failing.id(), failingJson));
+            produce(new ProducerRecord<>(Topics.RAW, 1, valid.id(), EventCodec.encode(valid)));
+
+            ConsumerRecord<String, byte[]> dead = awaitRecord(deadLetters, r -> failing.id().equals(r.key()));
+            assertThat(dead.value()).isEqualTo(failingJson);
+            assertThat(header(dead, CloudEventHeaders.DEAD_LETTER_REASON)).hasValueSatisfying(reason -> assertThat(reason)
+                    .startsWith("engine-failure: corenlp-fr failed")
+                    .contains(FaultInjectingEntityRecognizer.FAULT));
+            assertThat(header(dead, CloudEventHeaders.DEAD_LETTER_TOPIC)).contains(Topics.RAW);
+
+            awaitRecord(enriched, r -> valid.id().equals(r.key()));
+            assertThat(enriched.getRecords()).noneMatch(r -> failing.id().equals(r.key()));
+        }
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            String metrics = metrics();
+            assertThat(metric(metrics, "newsflow_enrich_articles_failed_total", "reason=\"engine-failure\""))
+                    .isPositive();
+            assertThat(metric(metrics, "newsflow_enrich_articles_dead_lettered_total", "reason=\"engine-failure\""))
+                    .isPositive();
+            assertThat(metric(metrics, "newsflow_errors_total", "reason=\"engine-failure\"")).isPositive();
+            assertThat(metric(metrics, "newsflow_last_error", "reason=\"engine-failure\""))
+                    .isGreaterThan(Instant.now().minus(Duration.ofHours(1)).getEpochSecond());
+        });
+    }
+
+    @Test
+    void enrichedAndDeadLetteredArticlesShowInTheMetricsWithEachEngineTimed() throws Exception {
+        RawArticle valid = frenchSeedArticle();
+        String garbageKey = "garbage-" + UUID.randomUUID();
+
+        try (ConsumerTask<String, byte[]> deadLetters = consume(Topics.RAW_DLQ);
+                ConsumerTask<String, byte[]> enriched = consume(Topics.ENRICHED)) {
+            produce(new ProducerRecord<>(Topics.RAW, valid.id(), EventCodec.encode(valid)));
+            produce(new ProducerRecord<>(Topics.RAW, garbageKey, "not json".getBytes(StandardCharsets.UTF_8)));
+            awaitRecord(enriched, r -> valid.id().equals(r.key()));
+            awaitRecord(deadLetters, r -> garbageKey.equals(r.key()));
+        }
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            String metrics = metrics();
+            assertThat(metric(metrics, "newsflow_enrich_articles_enriched_total", "language=\"fr\"")).isPositive();
+            assertThat(metric(metrics, "newsflow_enrich_article_seconds_count", "")).isPositive();
+            for (String engine : List.of("lingua", "corenlp-fr", "topics")) {
+                assertThat(metric(metrics, "newsflow_enrich_engine_seconds_count", "engine=\"" + engine + "\""))
+                        .as(engine).isPositive();
+            }
+            assertThat(metric(metrics, "newsflow_enrich_articles_failed_total", "reason=\"invalid-event\""))
+                    .isPositive();
+            assertThat(metric(metrics, "newsflow_enrich_articles_dead_lettered_total", "reason=\"invalid-event\""))
+                    .isPositive();
+            assertThat(metric(metrics, "newsflow_errors_total", "reason=\"invalid-event\"")).isPositive();
+            assertThat(metric(metrics, "newsflow_last_error", "reason=\"invalid-event\"")).isPositive();
+        });
+    }
+
+    @Test
+    void theRecordsOfOnePartitionAreEnrichedInTheirOrder() throws Exception {
+        // One id for all: the enriched records share the key, hence one partition of the enriched topic, whose order
+        // is then the order in which the service produced them.
+        String id = UUID.randomUUID().toString();
+        RawArticle seed = frenchSeedArticle();
+        List<RawArticle> versions = IntStream.rangeClosed(1, 6)
+                .mapToObj(n -> article(id, "Version " + n + " : " + seed.title(), seed.body()))
+                .toList();
+
+        try (ConsumerTask<String, byte[]> enriched = consume(Topics.ENRICHED)) {
+            companion.produce(String.class, byte[].class)
+                    .fromRecords(versions.stream()
+                            .map(v -> new ProducerRecord<>(Topics.RAW, 2, id, EventCodec.encode(v)))
+                            .toList())
+                    .awaitCompletion(TIMEOUT);
+
+            await().atMost(TIMEOUT).until(() -> enriched.getRecords().stream().filter(r -> id.equals(r.key()))
+                    .count() >= versions.size());
+            List<String> titles = enriched.getRecords().stream().filter(r -> id.equals(r.key()))
+                    .map(r -> decode(r.value()).title())
+                    .toList();
+            assertThat(titles).containsExactlyElementsOf(versions.stream().map(RawArticle::title).toList());
+        }
+    }
+
+    @Test
+    void theBenchmarkEndpointIsOffByDefault() {
+        given()
+                .contentType("application/json")
+                .body("[]")
+                .when().post("/engines/benchmark")
+                .then().statusCode(404)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("status", equalTo(404))
+                .body("instance", equalTo("/engines/benchmark"))
+                .body("detail", startsWith("The benchmark endpoint is off"));
+    }
+
+    @Test
     void theServiceIsReadyOnceItsLanguageAndEntityModelsAreLoaded() {
         await().atMost(TIMEOUT).untilAsserted(() -> given()
                 .when().get("/q/health/ready")
@@ -192,6 +299,27 @@ class EnrichmentOverKafkaTest {
                 .body("checks.find { it.name == 'entity-models' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'entity-models' }.data.corenlpLanguages",
                         equalTo(String.join(",", config.entities().corenlpLanguages())));
+    }
+
+    private static String metrics() {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    /** The largest value among the samples of {@code name} whose labels contain {@code label}; -1 if there is none. */
+    private static double metric(String metrics, String name, String label) {
+        return metrics.lines()
+                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .filter(line -> line.contains(label))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .max().orElse(-1);
+    }
+
+    private static EnrichedArticle decode(byte[] value) {
+        try {
+            return EventCodec.decodeEnriched(value);
+        } catch (Exception e) {
+            throw new AssertionError("an enriched record that does not decode", e);
+        }
     }
 
     private ConsumerTask<String, byte[]> consume(String topic) {
@@ -239,13 +367,21 @@ class EnrichmentOverKafkaTest {
     }
 
     /** The French seed as ingest would publish it: headline on the first line, the rest as body; a fresh id. */
-    private static RawArticle frenchSeedArticle() throws NoSuchAlgorithmException {
+    private static RawArticle frenchSeedArticle() {
         String seed = Seeds.read(Seeds.FRENCH).strip();
         int headlineEnd = seed.indexOf('\n');
-        String title = seed.substring(0, headlineEnd).strip();
-        String body = seed.substring(headlineEnd).strip();
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest((title + "\n\n" + body).getBytes(StandardCharsets.UTF_8));
-        return new RawArticle(UUID.randomUUID().toString(), null, null, title, body, null, List.of(), null, Instant.now(),
-                new Source(SourceType.FILE, Seeds.FRENCH, null), "sha256:" + HexFormat.of().formatHex(digest));
+        return article(UUID.randomUUID().toString(), seed.substring(0, headlineEnd).strip(),
+                seed.substring(headlineEnd).strip());
+    }
+
+    private static RawArticle article(String id, String title, String body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((title + "\n\n" + body).getBytes(StandardCharsets.UTF_8));
+            return new RawArticle(id, null, null, title, body, null, List.of(), null, Instant.now(),
+                    new Source(SourceType.FILE, Seeds.FRENCH, null), "sha256:" + HexFormat.of().formatHex(digest));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

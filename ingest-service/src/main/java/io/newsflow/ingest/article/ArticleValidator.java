@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import io.newsflow.ingest.identity.ArticleIdentity;
 
@@ -28,6 +29,18 @@ public final class ArticleValidator {
     /** Every violation in {@code submission}, in field order; empty when it may be published. */
     public static List<Violation> validate(ArticleSubmission submission) {
         List<Violation> violations = new ArrayList<>();
+        checkCharacters("url", submission.url(), violations);
+        checkCharacters("canonicalUrl", submission.canonicalUrl(), violations);
+        checkCharacters("title", submission.title(), violations);
+        checkCharacters("body", submission.body(), violations);
+        checkCharacters("summary", submission.summary(), violations);
+        for (int i = 0; i < submission.authors().size(); i++) {
+            checkCharacters("authors[" + i + "]", submission.authors().get(i), violations);
+        }
+        checkCharacters("source.name", submission.sourceName(), violations);
+        if (!violations.isEmpty()) {
+            return violations;
+        }
         checkUrl("url", submission.url(), violations);
         checkUrl("canonicalUrl", submission.canonicalUrl(), violations);
         String title = ArticleText.title(submission.title());
@@ -59,6 +72,28 @@ public final class ArticleValidator {
     /** Parses an ISO-8601 date-time with an offset, as {@link #validate} accepted it. */
     static Instant parseInstant(String text) {
         return OffsetDateTime.parse(text.trim()).toInstant();
+    }
+
+    // JSON escapes can spell both a NUL and a lone surrogate: the first cannot be stored as text downstream, the second
+    // is not Unicode at all and cannot be encoded as UTF-8, so the event could not be written to the topic.
+    private static void checkCharacters(String field, String text, List<Violation> violations) {
+        if (text == null) {
+            return;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0) {
+                violations.add(new Violation(field, "contains a NUL character (U+0000)"));
+                return;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                violations.add(new Violation(field, "contains an unpaired UTF-16 surrogate (U+" + Integer.toHexString(c)
+                        .toUpperCase(Locale.ROOT) + "), which is not Unicode text"));
+                return;
+            }
+        }
     }
 
     private static void checkUrl(String field, String url, List<Violation> violations) {

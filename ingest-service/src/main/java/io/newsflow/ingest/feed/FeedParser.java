@@ -41,7 +41,9 @@ public final class FeedParser {
         try (XmlReader reader = contentType == null ? new XmlReader(new ByteArrayInputStream(body), true)
                 : new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
             feed = input.build(reader);
-        } catch (FeedException | IOException | IllegalArgumentException e) {
+        } catch (FeedException | IOException | RuntimeException e) {
+            // Rome and JDOM signal some malformed input with unchecked exceptions of their own; every failure here is a
+            // feed that cannot be read, never a reason to stop polling the others.
             throw new FeedParseException("not a readable RSS, RDF or Atom feed: " + e.getMessage(), e);
         }
         List<FeedItem> items = new ArrayList<>();

@@ -25,6 +25,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import io.newsflow.events.RawArticle;
 import io.newsflow.events.SourceType;
@@ -131,7 +132,14 @@ public class FeedPoller {
         for (Feed feed : feeds()) {
             State state = states.computeIfAbsent(feed.id(), id -> new State());
             if (state.nextPollAt == null || !now.isBefore(state.nextPollAt)) {
-                poll(feed, state);
+                try {
+                    poll(feed, state);
+                } catch (RuntimeException e) {
+                    // Whatever a feed serves, it must not stop the other feeds from being polled, nor be polled again
+                    // on every tick: it fails like any unreadable feed and backs off.
+                    LOG.errorf(e, "Feed %s: unexpected failure while polling", feed.url());
+                    fail(feed, state, "error", "unexpected failure: " + e, Duration.ofSeconds(feed.intervalSeconds()), null);
+                }
             }
         }
         states.keySet().retainAll(feeds().stream().map(Feed::id).toList());
@@ -185,20 +193,26 @@ public class FeedPoller {
         // Feeds list newest first; publishing oldest first keeps the topic in story order.
         Collections.reverse(fresh);
         for (FeedItem item : fresh) {
+            metrics.received(SourceType.FEED, 1);
             Optional<RawArticle> article = article(feed, item, sourceName);
             if (article.isPresent()) {
+                MDC.put(RawArticlePublisher.ARTICLE_ID, article.get().id());
                 try {
                     publisher.publish(article.get()).await().indefinitely();
                     state.published++;
-                    metrics.accepted(SourceType.FEED, 1);
+                    metrics.published(SourceType.FEED, 1);
                     LOG.infof("Feed %s: published %s as %s", feed.url(), item.link(), article.get().id());
                 } catch (PublishException e) {
+                    metrics.refused(SourceType.FEED, IngestMetrics.PUBLISH_FAILED, 1);
+                    metrics.error(IngestMetrics.PUBLISH_FAILED);
                     fail(feed, state, "error", "publishing failed, retrying: " + e.getMessage(), interval, null);
                     return;
+                } finally {
+                    MDC.remove(RawArticlePublisher.ARTICLE_ID);
                 }
             } else {
                 state.refused++;
-                metrics.refused(SourceType.FEED, 1);
+                metrics.refused(SourceType.FEED, "invalid", 1);
             }
             state.remember(item.key());
         }

@@ -10,6 +10,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import io.newsflow.events.RawArticle;
 import io.smallrye.mutiny.CompositeException;
@@ -24,6 +26,11 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  */
 @ApplicationScoped
 public class RawArticlePublisher {
+
+    /** MDC key of the article a log line is about. */
+    public static final String ARTICLE_ID = "articleId";
+
+    private static final Logger LOG = Logger.getLogger(RawArticlePublisher.class);
 
     private final MutinyEmitter<RawArticle> emitter;
     private final Duration ackTimeout;
@@ -49,7 +56,24 @@ public class RawArticlePublisher {
                         + " within " + ackTimeout.toMillis() + " ms", null))
                 .onFailure(failure -> !(failure instanceof PublishException))
                 .transform(failure -> new PublishException("Could not publish article " + article.id() + ": " + failure,
-                        failure));
+                        failure))
+                .onItem().invoke(() -> aboutArticle(article.id(), () -> LOG.debugf("Kafka acknowledged article %s",
+                        article.id())))
+                .onFailure().invoke(failure -> aboutArticle(article.id(), () -> LOG.warnf("Article %s not published: %s",
+                        article.id(), failure.getMessage())));
+    }
+
+    /**
+     * Runs {@code log} with the article's id in the MDC under {@value #ARTICLE_ID}, so the line can be found by id;
+     * acknowledgements arrive on Kafka's threads, which carry no MDC of the caller.
+     */
+    public static void aboutArticle(String id, Runnable log) {
+        MDC.put(ARTICLE_ID, id);
+        try {
+            log.run();
+        } finally {
+            MDC.remove(ARTICLE_ID);
+        }
     }
 
     /**

@@ -4,22 +4,29 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.URLDecoder;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -42,7 +49,6 @@ import io.newsflow.ingest.messaging.RawArticlePublisher;
 import io.newsflow.ingest.metrics.IngestMetrics;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.mutiny.Uni;
 
 /**
  * {@code POST /articles}: one article object, an array of them, or NDJSON (one object per line, read as it streams
@@ -55,6 +61,10 @@ public class ArticleResource {
 
     static final String DEFAULT_SOURCE_NAME = "http";
     static final String NDJSON = "application/x-ndjson";
+
+    /** Refusal reasons of single articles, as metric labels. */
+    private static final String INVALID = "invalid";
+    private static final String NOT_JSON = "not-json";
 
     private static final Logger LOG = Logger.getLogger(ArticleResource.class);
 
@@ -94,25 +104,61 @@ public class ArticleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Blocking
-    public Uni<Response> submitJson(InputStream body, @QueryParam("partial") boolean partial) {
-        return accept(items(parse(new LimitedInputStream(body, maxBodyBytes))), partial);
+    public Response submitJson(InputStream body, @Context UriInfo uri,
+            @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding) {
+        boolean partialAcceptance = partial(uri);
+        return accept(items(parse(new LimitedInputStream(DecodedBody.of(body, encoding), maxBodyBytes))), partialAcceptance);
     }
 
     @POST
     @Consumes(NDJSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Blocking
-    public Uni<Response> submitNdjson(InputStream body, @QueryParam("partial") boolean partial) {
-        return accept(lines(new LimitedInputStream(body, maxBodyBytes)), partial);
+    public Response submitNdjson(InputStream body, @Context UriInfo uri,
+            @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding) {
+        boolean partialAcceptance = partial(uri);
+        return accept(lines(new LimitedInputStream(DecodedBody.of(body, encoding), maxBodyBytes)), partialAcceptance);
     }
 
-    private Uni<Response> accept(List<Item> items, boolean partial) {
+    // Strict on purpose: "partial=1", "partial=yes" or a bare "partial=" read as false would quietly turn the client's
+    // request for partial acceptance into all-or-nothing, so anything but one true/false is refused before the body
+    // is read. The raw query is read because the framework hands an empty value over as absent.
+    private static boolean partial(UriInfo uri) {
+        String query = uri.getRequestUri().getRawQuery();
+        List<String> values = new ArrayList<>();
+        for (String parameter : query == null ? new String[0] : query.split("&")) {
+            String[] pair = parameter.split("=", 2);
+            if (URLDecoder.decode(pair[0], StandardCharsets.UTF_8).equals("partial")) {
+                values.add(pair.length == 2 ? URLDecoder.decode(pair[1], StandardCharsets.UTF_8) : "");
+            }
+        }
+        if (values.isEmpty()) {
+            return false;
+        }
+        if (values.size() > 1) {
+            throw ProblemException.invalidRequest("The query parameter partial is given " + values.size()
+                    + " times; give it once, true or false");
+        }
+        String value = values.get(0);
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return value.equalsIgnoreCase("true");
+        }
+        throw ProblemException.invalidRequest("The query parameter partial must be true or false");
+    }
+
+    // The worker thread waits for the broker's acknowledgements (bounded by newsflow.ingest.publish.ack-timeout) and
+    // answers itself: resuming the request from a Kafka callback after a slow acknowledgement found the request
+    // context already gone, and the client got a 500 instead of its 202 or 503.
+    private Response accept(List<Item> items, boolean partial) {
+        metrics.received(SourceType.HTTP, items.size());
         List<Problem.FieldError> errors = new ArrayList<>();
+        Map<Integer, String> refusals = new TreeMap<>();
         ArticleSubmission[] submissions = new ArticleSubmission[items.size()];
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
             if (item.malformed() != null) {
                 errors.add(new Problem.FieldError(i, null, item.malformed()));
+                refusals.put(i, NOT_JSON);
                 continue;
             }
             ArticleJsonReader.Result read = ArticleJsonReader.read(item.node());
@@ -122,15 +168,13 @@ public class ArticleResource {
             }
             for (Violation v : violations) {
                 errors.add(new Problem.FieldError(i, v.field(), v.message()));
+                refusals.put(i, INVALID);
             }
             if (violations.isEmpty()) {
                 submissions[i] = read.submission();
             }
         }
-        long refused = errors.stream().map(Problem.FieldError::item).distinct().count();
-        if (refused > 0) {
-            metrics.refused(SourceType.HTTP, (int) refused);
-        }
+        refusals.values().forEach(reason -> metrics.refused(SourceType.HTTP, reason, 1));
         if (!errors.isEmpty() && !partial) {
             throw ProblemException.invalidArticles(errors);
         }
@@ -152,21 +196,30 @@ public class ArticleResource {
         return publisher.publishAll(articles)
                 .onFailure().transform(failure -> {
                     LOG.warnf("Answering 503 for %d article(s): %s", articles.size(), failure.getMessage());
+                    metrics.refused(SourceType.HTTP, IngestMetrics.PUBLISH_FAILED, articles.size());
+                    metrics.error(IngestMetrics.PUBLISH_FAILED);
                     return ProblemException.kafkaUnavailable("Kafka did not acknowledge every article, so none is reported"
                             + " as accepted; retrying the same request is safe (ids are deterministic)");
                 })
                 .map(ignored -> {
-                    metrics.accepted(SourceType.HTTP, articles.size());
+                    metrics.published(SourceType.HTTP, articles.size());
                     return Response.accepted(accepted).build();
-                });
+                })
+                .await().indefinitely();
     }
 
+    // Decoded strictly as UTF-8 (RFC 8259) before Jackson sees it: its own byte decoding lets some malformed
+    // sequences through, and a string that is not valid Unicode cannot be published.
     private JsonNode parse(InputStream body) {
         JsonNode root;
         try {
-            root = reader.readTree(body);
+            root = reader.readTree(withoutBom(new BufferedReader(new InputStreamReader(body, strictUtf8()))));
         } catch (LimitedInputStream.TooLargeException e) {
             throw ProblemException.tooLarge(maxBodyBytes);
+        } catch (DecodedBody.UndecodableException e) {
+            throw ProblemException.undecodable(e.getMessage());
+        } catch (CharacterCodingException e) {
+            throw ProblemException.malformedJson("The body is not UTF-8 text");
         } catch (JsonProcessingException e) {
             throw ProblemException.malformedJson("The body is not valid JSON: " + e.getOriginalMessage()
                     + locationOf(e));
@@ -198,12 +251,24 @@ public class ArticleResource {
         return items;
     }
 
+    private static BufferedReader withoutBom(BufferedReader text) throws IOException {
+        text.mark(1);
+        if (text.read() != '\uFEFF') {
+            text.reset();
+        }
+        return text;
+    }
+
+    private static CharsetDecoder strictUtf8() {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
     /** Reads NDJSON line by line; blank lines are ignored and do not count as items. */
     private List<Item> lines(InputStream body) {
         List<Item> items = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)))) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, strictUtf8()))) {
             String line;
             while ((line = lines.readLine()) != null) {
                 if (line.isBlank()) {
@@ -216,6 +281,8 @@ public class ArticleResource {
             }
         } catch (LimitedInputStream.TooLargeException e) {
             throw ProblemException.tooLarge(maxBodyBytes);
+        } catch (DecodedBody.UndecodableException e) {
+            throw ProblemException.undecodable(e.getMessage());
         } catch (CharacterCodingException e) {
             throw ProblemException.malformedJson("The body is not UTF-8 text");
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package io.newsflow.ingest.rest;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,10 +13,12 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -44,6 +47,12 @@ import io.smallrye.common.annotation.Blocking;
 @Blocking
 public class FeedResource {
 
+    /**
+     * A registration is a URL and a number; a larger body (or one inflating past this once decompressed) is not one,
+     * and is refused before it is buffered.
+     */
+    static final long MAX_REGISTRATION_BYTES = 64 * 1024;
+
     private final ObjectMapper mapper;
     private final FeedRegistry registry;
     private final FeedPoller poller;
@@ -69,8 +78,8 @@ public class FeedResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response register(byte[] bytes) {
-        JsonNode body = parse(bytes);
+    public Response register(InputStream bytes, @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding) {
+        JsonNode body = parse(new LimitedInputStream(DecodedBody.of(bytes, encoding), MAX_REGISTRATION_BYTES));
         if (!body.isObject()) {
             throw ProblemException.invalidRequest("Expected an object such as {\"url\": \"https://example.org/feed.xml\", "
                     + "\"intervalSeconds\": 900}");
@@ -127,13 +136,17 @@ public class FeedResource {
     }
 
     // Parsed here rather than by the framework so that malformed JSON gets a precise problem like POST /articles.
-    private JsonNode parse(byte[] bytes) {
+    private JsonNode parse(InputStream bytes) {
         try {
             JsonNode body = mapper.readTree(bytes);
             if (body == null || body.isMissingNode()) {
                 throw ProblemException.malformedJson("The body is empty; expected a feed object");
             }
             return body;
+        } catch (LimitedInputStream.TooLargeException e) {
+            throw ProblemException.tooLarge(MAX_REGISTRATION_BYTES);
+        } catch (DecodedBody.UndecodableException e) {
+            throw ProblemException.undecodable(e.getMessage());
         } catch (IOException e) {
             throw ProblemException.malformedJson("The body is not valid JSON: " + e.getMessage());
         }

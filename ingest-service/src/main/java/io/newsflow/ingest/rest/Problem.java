@@ -25,6 +25,11 @@ public record Problem(
     public record FieldError(int item, String field, String message) {
     }
 
+    /** The type as a metric label: the last segment of one of ours, else the status. */
+    String label() {
+        return type.startsWith(TYPE_BASE) ? type.substring(TYPE_BASE.length()) : "status-" + status;
+    }
+
     Problem at(String path) {
         return new Problem(type, title, status, detail, path, errors);
     }

@@ -42,6 +42,15 @@ class ProblemException extends RuntimeException {
                 null);
     }
 
+    static ProblemException unsupportedEncoding(String coding) {
+        return new ProblemException("unsupported-encoding", "Unsupported content encoding", 415,
+                "Content-Encoding '" + coding + "' is not supported; send the body as is, gzip or deflate", null);
+    }
+
+    static ProblemException undecodable(String detail) {
+        return new ProblemException("undecodable-body", "Body cannot be decompressed", 400, detail, null);
+    }
+
     static ProblemException kafkaUnavailable(String detail) {
         return new ProblemException("kafka-unavailable", "Kafka unavailable", 503, detail, null);
     }

@@ -11,16 +11,20 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.newsflow.ingest.metrics.IngestMetrics;
+
 /** Every error this service answers with is an RFC 9457 problem, never an HTML page or an empty body. */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     private final ObjectMapper mapper;
+    private final IngestMetrics metrics;
 
     @Inject
-    public ProblemMappers(ObjectMapper mapper) {
+    public ProblemMappers(ObjectMapper mapper, IngestMetrics metrics) {
         this.mapper = mapper;
+        this.metrics = metrics;
     }
 
     @ServerExceptionMapper
@@ -44,6 +48,7 @@ public class ProblemMappers {
     }
 
     private Response respond(Problem problem) {
+        metrics.problem(problem.label());
         try {
             return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(mapper.writeValueAsString(problem)).build();
         } catch (JsonProcessingException e) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.newsflow.ingest.metrics.IngestMetrics;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
@@ -27,16 +29,19 @@ import io.vertx.ext.web.RoutingContext;
 public class RequestGuard {
 
     static final String API_KEY_HEADER = "X-API-Key";
+    private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
 
     private final ObjectMapper mapper;
+    private final IngestMetrics metrics;
     private final List<byte[]> keys;
     private final long maxBodyBytes;
 
     @Inject
-    public RequestGuard(ObjectMapper mapper,
+    public RequestGuard(ObjectMapper mapper, IngestMetrics metrics,
             @ConfigProperty(name = "newsflow.ingest.http.api-keys") Optional<List<String>> keys,
             @ConfigProperty(name = "newsflow.ingest.http.max-body-size") MemorySize maxBody) {
         this.mapper = mapper;
+        this.metrics = metrics;
         this.keys = keys.orElse(List.of()).stream()
                 .map(String::trim)
                 .filter(k -> !k.isEmpty())
@@ -58,6 +63,12 @@ public class RequestGuard {
         if (!keys.isEmpty() && !knownKey(context.request().getHeader(API_KEY_HEADER))) {
             refuse(context, new Problem(Problem.TYPE_BASE + "unauthorized", "Unauthorized", 401,
                     "A valid API key is required in the " + API_KEY_HEADER + " header", path, null));
+            return;
+        }
+        if (BODY_METHODS.contains(context.request().method().name()) && context.request().getHeader("Content-Type") == null) {
+            // Without this the framework picks a reader for an undeclared body on its own, and it would be read as JSON.
+            refuse(context, new Problem("about:blank", "Unsupported Media Type", 415,
+                    "A Content-Type is required: application/json or application/x-ndjson", path, null));
             return;
         }
         String length = context.request().getHeader("Content-Length");
@@ -91,6 +102,7 @@ public class RequestGuard {
     }
 
     private void refuse(RoutingContext context, Problem problem) {
+        metrics.problem(problem.label());
         String body;
         try {
             body = mapper.writeValueAsString(problem);

@@ -1,6 +1,5 @@
 package io.newsflow.ingest.source;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -113,8 +112,6 @@ final class ArticleFileReader {
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
             throw new UnreadableFileException("invalid", "the file is not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new UnreadableFileException("invalid", "the file could not be parsed: " + e.getMessage());
         }
         if (root == null || !(root.isObject() || root.isArray()) || root.isEmpty() && root.isArray()) {
             throw new UnreadableFileException("invalid", "expected an article object or a non-empty array of them");

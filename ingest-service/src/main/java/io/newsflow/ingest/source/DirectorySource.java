@@ -1,8 +1,10 @@
 package io.newsflow.ingest.source;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
@@ -95,23 +97,47 @@ public class DirectorySource {
             entries.clear();
             return;
         }
+        Path realDirectory;
+        try {
+            realDirectory = dir.toRealPath();
+        } catch (IOException e) {
+            directoryError = "the directory cannot be resolved: " + e;
+            return;
+        }
         directoryError = null;
         Set<String> present = new HashSet<>();
         for (Path file : listing) {
             String name = file.getFileName().toString();
             present.add(name);
-            visit(file, name);
+            visit(file, name, realDirectory);
         }
         entries.keySet().retainAll(present);
     }
 
-    private void visit(Path file, String name) {
+    private void visit(Path file, String name, Path realDirectory) {
         BasicFileAttributes attributes;
         try {
-            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
             // Deleted between the listing and now, most likely; the next scan settles it.
             return;
+        }
+        Path target = file;
+        Refusal refusal = null;
+        if (attributes.isSymbolicLink()) {
+            // A link is followed only while it stays inside the folder (as the links of a mounted Kubernetes volume
+            // do): one leading to /etc/passwd, a device or another folder would publish what was never dropped here.
+            try {
+                target = file.toRealPath();
+                if (target.startsWith(realDirectory)) {
+                    attributes = Files.readAttributes(target, BasicFileAttributes.class);
+                } else {
+                    refusal = new Refusal("outside-directory", "a symbolic link to " + target
+                            + ", outside the watched directory; links are followed only inside it");
+                }
+            } catch (IOException e) {
+                refusal = new Refusal("broken-link", "a symbolic link that leads nowhere (missing target or a loop): " + e);
+            }
         }
         Entry entry = entries.get(name);
         Optional<ArticleFileReader.Kind> kind = ArticleFileReader.kindOf(name);
@@ -124,6 +150,10 @@ public class DirectorySource {
             }
             return;
         }
+        if (refusal == null && !attributes.isRegularFile()) {
+            // A FIFO or a device would block the scan forever, or never end.
+            refusal = new Refusal("not-a-regular-file", "not a regular file (a FIFO, socket or device)");
+        }
         Version version = new Version(attributes.size(), attributes.lastModifiedTime());
         if (entry != null && version.equals(entry.done)) {
             return;
@@ -132,19 +162,23 @@ public class DirectorySource {
             entries.put(name, Entry.pending(version, null));
             return;
         }
-        entries.put(name, ingest(file, name, kind.get(), version));
+        entries.put(name, refusal != null ? failed(file, version, refusal.reason(), refusal.message())
+                : ingest(target, name, kind.get(), version));
     }
 
     private Entry ingest(Path file, String name, ArticleFileReader.Kind kind, Version version) {
         if (version.size > maxFileSize) {
-            return failed(file, version, "too-large", "the file is " + version.size + " bytes; the limit is " + maxFileSize
-                    + " (newsflow.ingest.directory.max-file-size)");
+            return failed(file, version, "too-large", tooLarge(version.size));
         }
         byte[] content;
-        try {
-            content = Files.readAllBytes(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            // Bounded even if the file grew since it was measured.
+            content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileSize + 1));
         } catch (IOException e) {
             return Entry.pending(null, "could not be read, retrying: " + e);
+        }
+        if (content.length > maxFileSize) {
+            return failed(file, version, "too-large", tooLarge(content.length));
         }
         if (content.length != version.size) {
             return Entry.pending(null, "changed while being read");
@@ -155,24 +189,35 @@ public class DirectorySource {
         } catch (UnreadableFileException e) {
             return failed(file, version, e.reason(), e.getMessage());
         }
+        metrics.received(SourceType.FILE, submissions.size());
         List<RawArticle> articles = submissions.stream().map(s -> factory.create(s, SourceType.FILE, name)).toList();
         try {
             publisher.publishAll(articles).await().indefinitely();
         } catch (PublishException e) {
             LOG.warnf("Could not publish %s, retrying on the next scan: %s", file, e.getMessage());
+            metrics.error(IngestMetrics.PUBLISH_FAILED);
             return Entry.pending(version, "publishing failed, retrying: " + e.getMessage());
         }
         List<String> ids = articles.stream().map(RawArticle::id).toList();
-        metrics.accepted(SourceType.FILE, ids.size());
+        metrics.published(SourceType.FILE, ids.size());
         LOG.infof("Published %s as %d article(s) %s", file, ids.size(), ids);
         return new Entry(FileStatus.State.PUBLISHED, version, version, ids, null);
+    }
+
+    private String tooLarge(long size) {
+        return "the file is " + size + " bytes; the limit is " + maxFileSize + " (newsflow.ingest.directory.max-file-size)";
     }
 
     private Entry failed(Path file, Version version, String reason, String message) {
         LOG.warnf("Cannot ingest %s: %s", file, message);
         metrics.fileRefused(reason);
-        metrics.refused(SourceType.FILE, 1);
+        metrics.received(SourceType.FILE, 1);
+        metrics.refused(SourceType.FILE, reason, 1);
         return new Entry(FileStatus.State.FAILED, version, version, List.of(), message);
+    }
+
+    /** Why an entry is refused before it is read: a metric label and a message for the operator. */
+    private record Refusal(String reason, String message) {
     }
 
     /** One version of a file's content, as far as the file system tells. */

@@ -108,4 +108,13 @@ class ArticleValidatorTest {
 
         assertThat(fields(submission)).containsExactly("url", "canonicalUrl", "title", "authors[0]", "publishedAt", "source.name");
     }
+
+    @Test
+    void textWithANulOrAnUnpairedSurrogateIsRefused() {
+        assertThat(fields(withTitleAndBody("Head\u0000line", null))).containsExactly("title");
+        assertThat(fields(withTitleAndBody("Headline", "Body \ud800 text"))).containsExactly("body");
+        assertThat(fields(withTitleAndBody("Headline", "ends high \ud83d"))).containsExactly("body");
+        assertThat(fields(withTitleAndBody("low first \ude00\ud83d", null))).containsExactly("title");
+        assertThat(ArticleValidator.validate(withTitleAndBody("Emoji \ud83d\ude00 are fine", null))).isEmpty();
+    }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.zip.GZIPOutputStream;
 
 import com.sun.net.httpserver.Headers;
@@ -31,6 +33,7 @@ public final class FixtureServer implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
     private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
@@ -50,6 +53,8 @@ public final class FixtureServer implements AutoCloseable {
                 exchange.close();
             }
         });
+        // One thread per exchange, so a response that trickles or stalls does not hold up the others.
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -112,5 +117,6 @@ public final class FixtureServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }

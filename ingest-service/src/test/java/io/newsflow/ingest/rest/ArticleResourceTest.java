@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -271,6 +272,36 @@ class ArticleResourceTest {
 
         assertThat(articleCount("accepted")).isEqualTo(acceptedBefore + 1);
         assertThat(articleCount("refused")).isEqualTo(refusedBefore + 1);
+    }
+
+    @Test
+    void afterOneArticleIsPostedTheMetricsShowItReceivedAndPublished() {
+        double received = metric("newsflow_ingest_articles_received_total", "source=\"http\"");
+        double published = metric("newsflow_ingest_articles_published_total", "source=\"http\"");
+        double refused = metric("newsflow_ingest_articles_refused_total", "reason=\"invalid\"", "source=\"http\"");
+        double problems = metric("newsflow_ingest_http_problems_total", "type=\"invalid-articles\"");
+
+        acceptedIds("{\"title\": \"Measured %s\"}".formatted(UUID.randomUUID()));
+        given().contentType(ContentType.JSON).body("{\"url\": \"nope\"}").when().post("/articles").then().statusCode(400);
+
+        assertThat(metric("newsflow_ingest_articles_received_total", "source=\"http\"")).isEqualTo(received + 2).isPositive();
+        assertThat(metric("newsflow_ingest_articles_published_total", "source=\"http\"")).isEqualTo(published + 1).isPositive();
+        assertThat(metric("newsflow_ingest_articles_refused_total", "reason=\"invalid\"", "source=\"http\"")).isEqualTo(refused + 1);
+        assertThat(metric("newsflow_ingest_http_problems_total", "type=\"invalid-articles\"")).isEqualTo(problems + 1);
+        String exported = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String reason : List.of("publish-failed", "file-refused", "feed-failed")) {
+            assertThat(exported).contains("newsflow_errors_total{reason=\"" + reason + "\"}")
+                    .contains("newsflow_last_error{reason=\"" + reason + "\"}");
+        }
+    }
+
+    /** The value of the first exported series of {@code name} carrying every one of {@code labels}; 0 when absent. */
+    private static double metric(String name, String... labels) {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines()
+                .filter(l -> l.startsWith(name + "{") && Arrays.stream(labels).allMatch(l::contains))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(0);
     }
 
     private static double articleCount(String outcome) {

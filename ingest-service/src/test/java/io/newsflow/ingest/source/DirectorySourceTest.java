@@ -2,6 +2,7 @@ package io.newsflow.ingest.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -276,5 +277,49 @@ class DirectorySourceTest {
             assertThat(meters.counter("newsflow.ingest.directory.files.refused", "reason", reason).count()).as(reason).isEqualTo(1);
         }
         assertThat(meters.counter("newsflow.ingest.articles", "source", "file", "outcome", "refused").count()).isEqualTo(3);
+    }
+
+    @Test
+    void aLinkLeadingOutsideTheFolderFailsWithoutBeingRead(@TempDir Path elsewhere) throws Exception {
+        Path outside = elsewhere.resolve("story.txt");
+        Files.writeString(outside, "A valid headline\n\nThat was never dropped in the folder.");
+        Files.createSymbolicLink(dir.resolve("story.txt"), outside);
+        Files.createSymbolicLink(dir.resolve("passwd.txt"), Path.of("/etc/passwd"));
+        Files.createSymbolicLink(dir.resolve("loop.txt"), Path.of("loop.txt"));
+        source.scan();
+        source.scan();
+
+        assertThat(statusOf("story.txt").status()).isEqualTo(FileStatus.State.FAILED);
+        assertThat(statusOf("story.txt").error()).contains("outside the watched directory");
+        assertThat(statusOf("passwd.txt").status()).isEqualTo(FileStatus.State.FAILED);
+        assertThat(statusOf("loop.txt").status()).isEqualTo(FileStatus.State.FAILED);
+        assertThat(statusOf("loop.txt").error()).contains("leads nowhere");
+        assertThat(publisher.published).isEmpty();
+        assertThat(meters.counter("newsflow.ingest.articles.refused", "source", "file", "reason", "outside-directory").count())
+                .isEqualTo(2);
+        assertThat(meters.counter("newsflow.errors", "reason", "file-refused").count()).isEqualTo(3);
+    }
+
+    @Test
+    void aLinkStayingInsideTheFolderIsFollowed() throws Exception {
+        Files.createDirectories(dir.resolve("..data"));
+        Files.writeString(dir.resolve("..data").resolve("story.txt"), "Mounted headline\n\nFrom a mounted volume.");
+        Files.createSymbolicLink(dir.resolve("story.txt"), Path.of("..data", "story.txt"));
+        source.scan();
+        source.scan();
+
+        assertThat(statusOf("story.txt").status()).isEqualTo(FileStatus.State.PUBLISHED);
+        assertThat(publisher.published).extracting(RawArticle::title).containsExactly("Mounted headline");
+    }
+
+    @Test
+    void aFifoFailsWithoutBlockingTheScan() throws Exception {
+        Process mkfifo = new ProcessBuilder("mkfifo", dir.resolve("pipe.txt").toString()).start();
+        assumeTrue(mkfifo.waitFor() == 0, "mkfifo is available");
+        source.scan();
+        source.scan();
+
+        assertThat(statusOf("pipe.txt").status()).isEqualTo(FileStatus.State.FAILED);
+        assertThat(statusOf("pipe.txt").error()).contains("not a regular file");
     }
 }

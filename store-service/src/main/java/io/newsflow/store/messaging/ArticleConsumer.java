@@ -16,12 +16,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import io.newsflow.events.EventCodec;
 import io.newsflow.events.InvalidEventException;
+import io.newsflow.store.metrics.StoreMetrics;
 import io.newsflow.store.persistence.ArticleWriter;
 import io.newsflow.store.persistence.DatabaseFailures;
 import io.newsflow.store.persistence.ReceivedArticle;
+import io.newsflow.store.persistence.StoredBatch;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -48,8 +51,11 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 public class ArticleConsumer {
 
     private static final Logger LOG = Logger.getLogger(ArticleConsumer.class);
+    /** MDC key of the article a log line is about, as in every newsflow service. */
+    private static final String ARTICLE_ID = "articleId";
 
     private final ArticleWriter writer;
+    private final StoreMetrics metrics;
     private final Backoff backoff;
     private volatile Stall stall;
 
@@ -60,10 +66,11 @@ public class ArticleConsumer {
     public record Stall(String articleId, int articles, Instant since, int retries, String lastError) {
     }
 
-    ArticleConsumer(ArticleWriter writer,
+    ArticleConsumer(ArticleWriter writer, StoreMetrics metrics,
             @ConfigProperty(name = "newsflow.store.retry.initial-delay") Duration initialDelay,
             @ConfigProperty(name = "newsflow.store.retry.max-delay") Duration maxDelay) {
         this.writer = writer;
+        this.metrics = metrics;
         this.backoff = new Backoff(initialDelay, maxDelay);
     }
 
@@ -75,6 +82,7 @@ public class ArticleConsumer {
     @Incoming(Channels.ENRICHED_IN)
     @Blocking
     public CompletionStage<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+        metrics.batch(batch.getRecords().size());
         Map<KafkaRecord<String, byte[]>, ReceivedArticle> valid = new LinkedHashMap<>();
         Map<KafkaRecord<String, byte[]>, UnstorableArticleException> unstorable = new LinkedHashMap<>();
         for (KafkaRecord<String, byte[]> record : batch.getRecords()) {
@@ -82,8 +90,8 @@ public class ArticleConsumer {
                 valid.put(record, new ReceivedArticle(EventCodec.decodeEnriched(record.getPayload()),
                         new String(record.getPayload(), StandardCharsets.UTF_8)));
             } catch (InvalidEventException e) {
-                unstorable.put(record,
-                        new UnstorableArticleException("Not a valid EnrichedArticle: " + e.getMessage(), e));
+                unstorable.put(record, new UnstorableArticleException(StoreMetrics.INVALID_EVENT,
+                        "Not a valid EnrichedArticle: " + e.getMessage(), e));
             }
         }
         try {
@@ -92,19 +100,39 @@ public class ArticleConsumer {
             LOG.infof("The database refuses data in a batch of %d articles (%s); storing them one by one",
                     valid.size(), refused.getMessage());
             valid.forEach((record, article) -> {
+                MDC.put(ARTICLE_ID, article.id());
                 try {
                     storeWhenTheDatabaseAnswers(List.of(article));
                 } catch (UnstorableArticleException e) {
                     unstorable.put(record, e);
+                } finally {
+                    MDC.remove(ARTICLE_ID);
                 }
             });
         }
         List<CompletableFuture<Void>> settled = new ArrayList<>(batch.getRecords().size());
         for (KafkaRecord<String, byte[]> record : batch.getRecords()) {
             UnstorableArticleException failure = unstorable.get(record);
-            settled.add((failure == null ? record.ack() : record.nack(failure)).toCompletableFuture());
+            if (failure == null) {
+                settled.add(record.ack().toCompletableFuture());
+            } else {
+                settled.add(deadLetter(record, failure));
+            }
         }
         return CompletableFuture.allOf(settled.toArray(CompletableFuture[]::new));
+    }
+
+    /** Nacks the record, which the connector's dead-letter-queue strategy copies to the dead-letter topic. */
+    private CompletableFuture<Void> deadLetter(KafkaRecord<String, byte[]> record, UnstorableArticleException failure) {
+        MDC.put(ARTICLE_ID, String.valueOf(record.getKey()));
+        try {
+            LOG.warnf("Dead-lettering a record of %s-%d (%s): %s", record.getTopic(), record.getPartition(),
+                    failure.reason(), failure.getMessage());
+            metrics.deadLettered(failure.reason(), 1);
+            return record.nack(failure).toCompletableFuture();
+        } finally {
+            MDC.remove(ARTICLE_ID);
+        }
     }
 
     /** Throws {@link UnstorableArticleException} when the database refuses the data, which no retry would change. */
@@ -118,17 +146,21 @@ public class ArticleConsumer {
         try {
             for (int retry = 0;; retry++) {
                 try {
-                    int written = writer.store(articles).size();
+                    long start = System.nanoTime();
+                    StoredBatch stored = writer.store(articles);
+                    metrics.stored(stored, Duration.ofNanos(System.nanoTime() - start));
                     if (retry > 0) {
                         LOG.infof("Stored %s after %d retries: the database is back", what, retry);
                     }
-                    LOG.debugf("Stored %s: %d inserted or replaced, the rest already held", what, written);
+                    LOG.debugf("Stored %s: %d inserted, %d replaced, %d unchanged", what, stored.inserted().size(),
+                            stored.updated().size(), stored.unchanged());
                     return;
                 } catch (Exception e) {
                     if (!DatabaseFailures.isTransient(e)) {
-                        throw new UnstorableArticleException(
+                        throw new UnstorableArticleException(StoreMetrics.REFUSED_BY_DATABASE,
                                 "The database refuses " + what + ": " + DatabaseFailures.describe(e), e);
                     }
+                    metrics.error(StoreMetrics.DATABASE_UNAVAILABLE);
                     since = since == null ? Instant.now() : since;
                     stall = new Stall(first, articles.size(), since, retry + 1, DatabaseFailures.describe(e));
                     Duration delay = backoff.delay(retry + 1);

@@ -1,9 +1,13 @@
 package io.newsflow.store.persistence;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
@@ -21,9 +25,8 @@ import org.postgresql.util.PGobject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 
 import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.Entity;
@@ -35,7 +38,7 @@ import io.newsflow.events.Topic;
  * Writes batches of articles with their sources, entities and topics: a fixed number of statements per batch
  * whatever its size, each a multi-row upsert fed by one JSON parameter that PostgreSQL unpacks
  * ({@code jsonb_array_elements}, {@code jsonb_to_recordset}), so every value arrives as a bind parameter and a batch
- * costs eight round trips.
+ * costs at most eight round trips (six when no article in it replaces a stored one).
  * <p>
  * Rows are inserted in key order so that replicas writing overlapping batches at once lock shared rows (sources,
  * entities, topics) in the same order and cannot deadlock.
@@ -55,8 +58,10 @@ public class ArticleWriter {
      * Idempotent and newest-enrichment-wins. An identical redelivery matches neither branch of the WHERE, so the row
      * (updated_at included) is not even rewritten; an older enrichment never replaces a newer one. stored_at is not
      * in the SET list: it keeps the time of the first store. RETURNING names the rows inserted or replaced, the only
-     * ones whose entities and topics change. The join to sources is an outer one so that an article whose source
-     * row is missing fails loudly (source_id NOT NULL) instead of vanishing from the batch.
+     * ones whose entities and topics change, and tells them apart: a replaced row's updated_at is this transaction's
+     * now(), later than its stored_at, since one batch holds at most one event per article. The join to sources is an
+     * outer one so that an article whose source row is missing fails loudly (source_id NOT NULL) instead of vanishing
+     * from the batch.
      */
     private static final String UPSERT_ARTICLES = """
             INSERT INTO articles (id, url, canonical_url, title, body, summary, authors, language_code,
@@ -98,7 +103,7 @@ public class ArticleWriter {
                 updated_at = now()
             WHERE articles.enriched_at < excluded.enriched_at
                OR (articles.enriched_at = excluded.enriched_at AND articles.event <> excluded.event)
-            RETURNING id
+            RETURNING id, stored_at = updated_at AS inserted
             """;
 
     private static final String DELETE_ENTITY_LINKS = "DELETE FROM article_entities WHERE article_id = ANY (?)";
@@ -109,10 +114,15 @@ public class ArticleWriter {
                                               surface_forms text[], first_offset integer)
             """;
 
+    /**
+     * Most entities of a batch are known already: looking them up first spares them the speculative insertion that
+     * ON CONFLICT goes through for every row it is given, which still settles an entity two writers add at once.
+     */
     private static final String UPSERT_ENTITIES = """
             INSERT INTO entities (type, name, ref)
             SELECT x.type, x.name, x.ref
             FROM jsonb_to_recordset(?) AS x(type text, name text, ref text)
+            WHERE NOT EXISTS (SELECT FROM entities e WHERE e.type = x.type AND e.key = coalesce(x.ref, x.name))
             ORDER BY x.type, coalesce(x.ref, x.name)
             ON CONFLICT (type, key) DO NOTHING
             """;
@@ -144,8 +154,9 @@ public class ArticleWriter {
             ORDER BY 1, 2
             """.formatted(TOPIC_LINKS);
 
+    private static final JsonFactory JSON = new JsonFactory();
+
     private final DataSource dataSource;
-    private final ObjectMapper json = new ObjectMapper();
 
     ArticleWriter(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -157,13 +168,13 @@ public class ArticleWriter {
      * Of several events of one article in the batch, the newest enrichment counts (the later one on a tie, as if
      * they had come one at a time).
      *
-     * @return the ids of the articles inserted or replaced
+     * @return which articles were inserted, which replaced, how many changed nothing
      */
     @Transactional
-    public Set<UUID> store(List<ReceivedArticle> batch) {
+    public StoredBatch store(List<ReceivedArticle> batch) {
         Map<UUID, ReceivedArticle> newest = newestOfEach(batch);
         if (newest.isEmpty()) {
-            return Set.of();
+            return StoredBatch.nothing(batch.size());
         }
         int length = newest.values().stream().mapToInt(a -> a.json().length() + 1).sum() + 2;
         StringBuilder events = new StringBuilder(length).append('[');
@@ -177,35 +188,49 @@ public class ArticleWriter {
         try (Connection connection = dataSource.getConnection()) {
             update(connection, UPSERT_SOURCES, sources(newest.values()));
             Set<UUID> written = new HashSet<>();
+            Set<UUID> inserted = new HashSet<>();
             try (PreparedStatement statement = connection.prepareStatement(UPSERT_ARTICLES)) {
                 statement.setObject(1, jsonb(eventArray));
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        written.add(rows.getObject(1, UUID.class));
+                        UUID id = rows.getObject(1, UUID.class);
+                        written.add(id);
+                        if (rows.getBoolean(2)) {
+                            inserted.add(id);
+                        }
                     }
                 }
             }
+            int unchanged = batch.size() - written.size();
             if (written.isEmpty()) {
-                return written;
+                return StoredBatch.nothing(unchanged);
             }
             List<EnrichedArticle> replaced = newest.entrySet().stream()
                     .filter(e -> written.contains(e.getKey()))
                     .map(e -> e.getValue().article())
                     .toList();
-            UUID[] ids = written.toArray(UUID[]::new);
-            try (PreparedStatement entities = connection.prepareStatement(DELETE_ENTITY_LINKS);
-                    PreparedStatement topics = connection.prepareStatement(DELETE_TOPIC_LINKS)) {
-                entities.setArray(1, connection.createArrayOf("uuid", ids));
-                entities.executeUpdate();
-                topics.setArray(1, connection.createArrayOf("uuid", ids));
-                topics.executeUpdate();
+            Set<UUID> updated = new HashSet<>(written);
+            updated.removeAll(inserted);
+            // An article stored for the first time has no links yet: only replaced ones lose their old links.
+            if (!updated.isEmpty()) {
+                UUID[] ids = updated.toArray(UUID[]::new);
+                try (PreparedStatement entities = connection.prepareStatement(DELETE_ENTITY_LINKS);
+                        PreparedStatement topics = connection.prepareStatement(DELETE_TOPIC_LINKS)) {
+                    entities.setArray(1, connection.createArrayOf("uuid", ids));
+                    entities.executeUpdate();
+                    topics.setArray(1, connection.createArrayOf("uuid", ids));
+                    topics.executeUpdate();
+                }
             }
             update(connection, UPSERT_ENTITIES, entities(replaced));
             update(connection, INSERT_ENTITY_LINKS, entityLinks(replaced));
             String topicLinks = topicLinks(replaced);
             update(connection, UPSERT_TOPICS, topicLinks);
             update(connection, INSERT_TOPIC_LINKS, topicLinks);
-            return written;
+            List<Instant> firstFetchedAt = inserted.stream()
+                    .map(id -> newest.get(id).article().fetchedAt())
+                    .toList();
+            return new StoredBatch(inserted, updated, unchanged, firstFetchedAt);
         } catch (SQLException e) {
             throw new ArticleStoreException("Could not store a batch of " + newest.size() + " articles", e);
         }
@@ -221,38 +246,40 @@ public class ArticleWriter {
     }
 
     /** The batch's sources, each once. */
-    private String sources(Collection<ReceivedArticle> articles) {
+    private static String sources(Collection<ReceivedArticle> articles) {
         Map<List<String>, Source> distinct = new LinkedHashMap<>();
         for (ReceivedArticle received : articles) {
             Source source = received.article().source();
             distinct.putIfAbsent(Arrays.asList(source.type().name(), source.name(), source.feedUrl()), source);
         }
-        ArrayNode rows = json.createArrayNode();
-        for (Source source : distinct.values()) {
-            rows.addObject()
-                    .put("type", EventCodec.mapper().convertValue(source.type(), String.class))
-                    .put("name", source.name())
-                    .put("feed_url", source.feedUrl());
-        }
-        return rows.toString();
+        return rows(json -> {
+            for (Source source : distinct.values()) {
+                json.writeStartObject();
+                json.writeStringField("type", EventCodec.mapper().convertValue(source.type(), String.class));
+                json.writeStringField("name", source.name());
+                json.writeStringField("feed_url", source.feedUrl());
+                json.writeEndObject();
+            }
+        });
     }
 
     /** The batch's entities, each (type, key) once, named as first seen. */
-    private String entities(List<EnrichedArticle> articles) {
+    private static String entities(List<EnrichedArticle> articles) {
         Map<String, Entity> distinct = new LinkedHashMap<>();
         for (EnrichedArticle article : articles) {
             for (Entity entity : article.entities()) {
                 distinct.putIfAbsent(identity(entity), entity);
             }
         }
-        ArrayNode rows = json.createArrayNode();
-        for (Entity entity : distinct.values()) {
-            rows.addObject()
-                    .put("type", entity.type().name())
-                    .put("name", entity.name())
-                    .put("ref", entity.ref());
-        }
-        return rows.toString();
+        return rows(json -> {
+            for (Entity entity : distinct.values()) {
+                json.writeStartObject();
+                json.writeStringField("type", entity.type().name());
+                json.writeStringField("name", entity.name());
+                json.writeStringField("ref", entity.ref());
+                json.writeEndObject();
+            }
+        });
     }
 
     /** What makes two entities one: the type, and the reference when there is one, else the name. */
@@ -260,54 +287,90 @@ public class ArticleWriter {
         return entity.type() + "\u0000" + (entity.ref() != null ? entity.ref() : entity.name());
     }
 
+    /** One entity of one article: what the enrichment listed under one identity, merged. */
+    private static final class Link {
+        private final Entity first;
+        private int mentions;
+        private int firstOffset;
+        private final Set<String> surfaceForms = new LinkedHashSet<>();
+
+        Link(Entity entity) {
+            first = entity;
+            mentions = 0;
+            firstOffset = entity.firstOffset();
+        }
+
+        void add(Entity entity) {
+            mentions += entity.mentions();
+            firstOffset = Math.min(firstOffset, entity.firstOffset());
+            surfaceForms.addAll(entity.surfaceForms());
+        }
+    }
+
     /**
      * One row per (article, entity): an enrichment may list one entity twice (two names with the same reference),
      * which the table holds as one link with the mentions added up and every surface form once.
      */
-    private String entityLinks(List<EnrichedArticle> articles) {
-        ArrayNode rows = json.createArrayNode();
-        for (EnrichedArticle article : articles) {
-            Map<String, ObjectNode> links = new LinkedHashMap<>();
-            Map<String, Set<String>> forms = new LinkedHashMap<>();
-            for (Entity entity : article.entities()) {
-                String key = identity(entity);
-                ObjectNode link = links.get(key);
-                if (link == null) {
-                    link = rows.addObject()
-                            .put("article", article.id())
-                            .put("type", entity.type().name())
-                            .put("name", entity.name())
-                            .put("ref", entity.ref())
-                            .put("mentions", entity.mentions())
-                            .put("first_offset", entity.firstOffset());
-                    links.put(key, link);
-                    forms.put(key, new LinkedHashSet<>());
-                } else {
-                    link.put("mentions", link.get("mentions").asInt() + entity.mentions());
-                    link.put("first_offset", Math.min(link.get("first_offset").asInt(), entity.firstOffset()));
+    private static String entityLinks(List<EnrichedArticle> articles) {
+        return rows(json -> {
+            for (EnrichedArticle article : articles) {
+                Map<String, Link> links = new LinkedHashMap<>();
+                for (Entity entity : article.entities()) {
+                    links.computeIfAbsent(identity(entity), key -> new Link(entity)).add(entity);
                 }
-                forms.get(key).addAll(entity.surfaceForms());
+                for (Link link : links.values()) {
+                    json.writeStartObject();
+                    json.writeStringField("article", article.id());
+                    json.writeStringField("type", link.first.type().name());
+                    json.writeStringField("name", link.first.name());
+                    json.writeStringField("ref", link.first.ref());
+                    json.writeNumberField("mentions", link.mentions);
+                    json.writeNumberField("first_offset", link.firstOffset);
+                    json.writeArrayFieldStart("surface_forms");
+                    for (String form : link.surfaceForms) {
+                        json.writeString(form);
+                    }
+                    json.writeEndArray();
+                    json.writeEndObject();
+                }
             }
-            for (Map.Entry<String, ObjectNode> link : links.entrySet()) {
-                ArrayNode surfaceForms = link.getValue().putArray("surface_forms");
-                forms.get(link.getKey()).forEach(surfaceForms::add);
-            }
-        }
-        return rows.toString();
+        });
     }
 
-    private String topicLinks(List<EnrichedArticle> articles) {
-        ArrayNode rows = json.createArrayNode();
-        for (EnrichedArticle article : articles) {
-            for (Topic topic : article.topics()) {
-                rows.addObject()
-                        .put("article", article.id())
-                        .put("code", topic.code())
-                        .put("label", topic.label())
-                        .put("score", topic.score());
+    private static String topicLinks(List<EnrichedArticle> articles) {
+        return rows(json -> {
+            for (EnrichedArticle article : articles) {
+                for (Topic topic : article.topics()) {
+                    json.writeStartObject();
+                    json.writeStringField("article", article.id());
+                    json.writeStringField("code", topic.code());
+                    json.writeStringField("label", topic.label());
+                    json.writeNumberField("score", topic.score());
+                    json.writeEndObject();
+                }
             }
+        });
+    }
+
+    @FunctionalInterface
+    private interface RowWriter {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    /**
+     * A JSON array of the rows {@code writer} writes, streamed: building a tree of a batch's thousands of link rows
+     * first cost more than the statement that reads them.
+     */
+    private static String rows(RowWriter writer) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(text)) {
+            json.writeStartArray();
+            writer.write(json);
+            json.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Writing to a string cannot fail", e);
         }
-        return rows.toString();
+        return text.toString();
     }
 
     private static void update(Connection connection, String sql, String parameter) throws SQLException {

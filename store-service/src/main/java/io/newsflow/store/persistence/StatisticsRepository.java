@@ -14,6 +14,8 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** Counts over the stored articles: the most named entities, the topics, the totals. */
 @ApplicationScoped
 public class StatisticsRepository {
@@ -39,7 +41,10 @@ public class StatisticsRepository {
             ORDER BY articles DESC, t.code
             """;
 
-    private static final String TOTALS = "SELECT count(*), max(stored_at) FROM articles";
+    private static final String TOTALS = """
+            SELECT count(*), max(stored_at), count(*) FILTER (WHERE stored_at >= now() - interval '1 minute')
+            FROM articles
+            """;
     private static final String BY_LANGUAGE = """
             SELECT language_code, count(*) FROM articles GROUP BY language_code ORDER BY 2 DESC, 1
             """;
@@ -62,9 +67,18 @@ public class StatisticsRepository {
     public record SourceCount(String type, String name, long articles) {
     }
 
-    /** Every stored article counted, by language and by source; when the last one was first stored (null if none). */
-    public record Totals(long articles, Instant lastStoredAt, List<LanguageCount> byLanguage,
-            List<SourceCount> bySource) {
+    /**
+     * Every stored article counted, by language and by source; when the last one was first stored (null if none),
+     * and how many were first stored in the last minute.
+     */
+    public record Totals(
+            @Schema(description = "Articles stored") long articles,
+            @Schema(description = "When the most recently stored article was first stored; null while the store is "
+                    + "empty", nullable = true) Instant lastStoredAt,
+            @Schema(description = "Articles first stored in the minute before the request (by the database clock)")
+            long storedLastMinute,
+            @Schema(description = "Articles per language, the most first") List<LanguageCount> byLanguage,
+            @Schema(description = "Articles per source, the most first") List<SourceCount> bySource) {
     }
 
     private final DataSource dataSource;
@@ -116,12 +130,14 @@ public class StatisticsRepository {
         try (Connection connection = dataSource.getConnection()) {
             long articles;
             Instant last;
+            long lastMinute;
             try (PreparedStatement statement = connection.prepareStatement(TOTALS);
                     ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 articles = rows.getLong(1);
                 OffsetDateTime max = rows.getObject(2, OffsetDateTime.class);
                 last = max == null ? null : max.toInstant();
+                lastMinute = rows.getLong(3);
             }
             List<LanguageCount> byLanguage = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(BY_LANGUAGE);
@@ -137,7 +153,7 @@ public class StatisticsRepository {
                     bySource.add(new SourceCount(rows.getString(1), rows.getString(2), rows.getLong(3)));
                 }
             }
-            return new Totals(articles, last, byLanguage, bySource);
+            return new Totals(articles, last, lastMinute, byLanguage, bySource);
         } catch (SQLException e) {
             throw new ArticleStoreException("Could not count articles", e);
         }

@@ -6,6 +6,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.newsflow.store.persistence.StatisticsRepository;
 import io.newsflow.store.persistence.StatisticsRepository.Totals;
@@ -22,7 +25,10 @@ public class StatsResource {
     }
 
     @GET
-    @Operation(summary = "Stored articles counted, by language and by source, and when the last was first stored")
+    @Operation(summary = "Stored articles counted, by language and by source; how many were stored in the last "
+            + "minute, and when the last was first stored")
+    @APIResponse(responseCode = "200", description = "The counts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Totals.class)))
     public Totals stats() {
         return statistics.totals();
     }

@@ -1,0 +1,40 @@
+package io.newsflow.devstack.cli;
+
+import java.time.Duration;
+import java.util.List;
+
+/** The options of {@code newsflow status}. */
+record StatusOptions(Duration window, boolean watch) {
+
+    static final String USAGE = """
+                  --window S       seconds between the two scrapes of /q/metrics that rates are computed over (10)
+                  --watch          refresh the screen every window until Ctrl-C
+            """;
+
+    static StatusOptions parse(List<String> args) {
+        Duration window = Duration.ofSeconds(10);
+        boolean watch = false;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--watch")) {
+                watch = true;
+            } else if (arg.equals("--window") || arg.startsWith("--window=")) {
+                String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1)
+                        : i + 1 < args.size() ? args.get(++i) : "";
+                try {
+                    double seconds = Double.parseDouble(value);
+                    if (!(seconds >= 1 && seconds <= 3600)) {
+                        throw new NumberFormatException();
+                    }
+                    window = Duration.ofMillis(Math.round(seconds * 1000));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("--window must be a number of seconds from 1 to 3600, not '"
+                            + value + "'");
+                }
+            } else {
+                throw new IllegalArgumentException("unknown option " + arg + " for status");
+            }
+        }
+        return new StatusOptions(window, watch);
+    }
+}
