@@ -50,13 +50,7 @@ class ChaosIT {
                 Optional.empty());
 
         ChaosReport report;
-        // enrich-service dead-letters an article whose enrichment outlasts newsflow.enrich.timeout (30 s). A restarted
-        // enrich-service loads its language models during its first article, which on a build machine's busy cores
-        // can take longer, and valid articles would be dead-lettered. This test is about crashes and outages, so the
-        // timeout gets as much room as it can have: it must stay under the 60 s after which enrich-service's consumer
-        // gives up on an unacknowledged record.
-        Map<String, String> env = Map.of("QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA__LEVEL", "WARN",
-                "NEWSFLOW_ENRICH_TIMEOUT", "55s");
+        Map<String, String> env = Map.of("QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA__LEVEL", "WARN");
         try (Stack stack = Stack.start(settings, env, message -> System.out.println("[stack] " + message))) {
             report = new ChaosExperiment(stack, PLAN, message -> System.out.println("[chaos] " + message)).run();
         }

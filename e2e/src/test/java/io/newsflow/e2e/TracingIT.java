@@ -114,6 +114,11 @@ class TracingIT {
         assertThat(enrichedPublished.kind()).isEqualTo(Kind.PRODUCER);
         assertThat(ancestors(enrichedPublished, byId)).as("the enriched record descends from the raw one")
                 .contains(enrichReceives, root);
+        Span committed = trace.stream().filter(span -> span.name().equals("store article"))
+                .collect(onlyOne("the store's commit span"));
+        assertThat(committed.service()).isEqualTo(Stack.STORE);
+        assertThat(ancestors(committed, byId)).as("the commit hangs under the store's consumer span")
+                .contains(storeReceives, enrichReceives, root);
         assertThat(trace).as("nothing in the article's trace happens after the store took it, outside the store")
                 .filteredOn(span -> ancestors(span, byId).contains(storeReceives))
                 .allSatisfy(span -> assertThat(span.service()).isEqualTo(Stack.STORE));

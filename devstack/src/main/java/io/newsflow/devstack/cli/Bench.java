@@ -2,13 +2,10 @@ package io.newsflow.devstack.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -19,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -100,21 +94,10 @@ final class Bench {
         progress.accept(String.format("generated %d articles (%s, about %d words each) in %d ms", corpus.size(),
                 String.join(",", options.languages()), corpus.stream().mapToInt(BenchArticle::words).sum() / corpus.size(),
                 Duration.between(generating, Instant.now()).toMillis()));
-        deleteRecursively(settings.postgresData());
-
-        AtomicReference<Stack> running = new AtomicReference<>();
-        Thread stopOnInterrupt = new Thread(() -> {
-            Stack stack = running.getAndSet(null);
-            if (stack != null) {
-                stack.close();
-            }
-        }, "newsflow-bench-stop");
-        Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
-        try {
-            Map<String, String> env = Map.of("NEWSFLOW_ENRICH_BENCHMARK_ENDPOINT_ENABLED", "true",
-                    "NEWSFLOW_ENRICH_MODE", options.noNlp() ? "language-only" : "full");
-            running.set(Stack.start(settings, env, progress));
-            Stack stack = running.get();
+        StackSession.freshDatabase(settings);
+        Map<String, String> env = Map.of("NEWSFLOW_ENRICH_BENCHMARK_ENDPOINT_ENABLED", "true",
+                "NEWSFLOW_ENRICH_MODE", options.noNlp() ? "language-only" : "full");
+        return StackSession.run("bench", settings, env, progress, stack -> {
             EngineSpeed engines = measureEngines(stack, corpus.subList(0, Math.min(options.engineSample(), corpus.size())));
 
             Map<String, Long> pids = new LinkedHashMap<>();
@@ -145,21 +128,10 @@ final class Bench {
                 out.println(report.json());
                 out.flush();
                 return 0;
+            } catch (SQLException e) {
+                throw new IllegalStateException("PostgreSQL: " + e.getMessage(), e);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL: " + e.getMessage(), e);
-        } finally {
-            Stack stack = running.getAndSet(null);
-            if (stack != null) {
-                progress.accept("stopping");
-                stack.close();
-            }
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // The JVM is already exiting and runs the hook itself.
-            }
-        }
+        });
     }
 
     private EngineSpeed measureEngines(Stack stack, List<BenchArticle> sample) {
@@ -407,19 +379,6 @@ final class Bench {
 
     private static String abbreviate(String text) {
         return text.length() > 500 ? text.substring(0, 500) + "…" : text;
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot empty the bench database " + dir, e);
-        }
     }
 
     private static void sleep(Duration d) {

@@ -4,21 +4,16 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import io.newsflow.devstack.chaos.ChaosExperiment;
 import io.newsflow.devstack.chaos.ChaosPlan;
 import io.newsflow.devstack.chaos.ChaosReport;
-import io.newsflow.devstack.stack.Stack;
 import io.newsflow.devstack.stack.StackSettings;
 import io.newsflow.events.EventCodec;
 
@@ -62,19 +57,9 @@ final class Chaos {
                 port(env, "NEWSFLOW_ENRICH_PORT", defaults.enrichPort()),
                 port(env, "NEWSFLOW_STORE_PORT", defaults.storePort()),
                 defaults.kafkaPort(), defaults.postgresPort(), Optional.empty());
-        deleteTree(settings.postgresData());
-
-        AtomicReference<Stack> running = new AtomicReference<>();
-        Thread stopOnInterrupt = new Thread(() -> {
-            Stack stack = running.getAndSet(null);
-            if (stack != null) {
-                stack.close();
-            }
-        }, "newsflow-chaos-stop");
-        Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
-        try {
-            running.set(Stack.start(settings, Map.of(), progress));
-            ChaosReport report = new ChaosExperiment(running.get(), plan, progress).run();
+        StackSession.freshDatabase(settings);
+        return StackSession.run("chaos", settings, Map.of(), progress, stack -> {
+            ChaosReport report = new ChaosExperiment(stack, plan, progress).run();
             out.println(report.summary());
             out.println(report.toJson(EventCodec.mapper()));
             out.flush();
@@ -82,21 +67,7 @@ final class Chaos {
                 progress.accept("the services' logs are in " + settings.logs());
             }
             return report.passed() ? 0 : 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } finally {
-            Stack stack = running.getAndSet(null);
-            if (stack != null) {
-                progress.accept("stopping");
-                stack.close();
-            }
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // The JVM is already exiting and runs the hook itself.
-            }
-        }
+        });
     }
 
     static ChaosPlan plan(List<String> args) {
@@ -133,19 +104,6 @@ final class Chaos {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot find a free port", e);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot empty " + dir + " for a fresh database: " + e.getMessage(), e);
         }
     }
 }

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -56,21 +55,12 @@ final class Demo {
         if (files.isEmpty()) {
             throw new IllegalStateException(dir + " holds no files to ingest");
         }
-        AtomicReference<Stack> running = new AtomicReference<>();
-        Thread stopOnInterrupt = new Thread(() -> {
-            Stack stack = running.getAndSet(null);
-            if (stack != null) {
-                stack.close();
-            }
-        }, "newsflow-demo-stop");
-        Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
         Instant started = Instant.now();
-        try {
-            running.set(Stack.start(settings, Map.of(), progress));
+        return StackSession.run("demo", settings, Map.of(), progress, stack -> {
             progress.accept("stack ready in " + Duration.between(started, Instant.now()).toSeconds() + " s; ingesting "
                     + files.size() + " files from " + dir);
             Instant deadline = Instant.now().plus(timeout);
-            Map<String, JsonNode> statuses = awaitIngested(running.get(), files, deadline);
+            Map<String, JsonNode> statuses = awaitIngested(stack, files, deadline);
             List<String> ids = new ArrayList<>();
             int failed = 0;
             for (String file : files) {
@@ -85,7 +75,7 @@ final class Demo {
                             ? ": " + status.path("error").asText() : ""));
                 }
             }
-            List<JsonNode> stored = awaitStored(running.get(), ids, started, deadline);
+            List<JsonNode> stored = awaitStored(stack, ids, started, deadline);
             for (JsonNode article : stored) {
                 out.println(json.writeValueAsString(article));
             }
@@ -97,20 +87,7 @@ final class Demo {
                 return 1;
             }
             return 0;
-        } catch (IOException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        } finally {
-            Stack stack = running.getAndSet(null);
-            if (stack != null) {
-                progress.accept("stopping");
-                stack.close();
-            }
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // The JVM is already exiting and runs the hook itself.
-            }
-        }
+        });
     }
 
     private static List<String> filesIn(Path dir) {

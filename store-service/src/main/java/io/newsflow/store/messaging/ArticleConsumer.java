@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -25,7 +26,10 @@ import io.newsflow.store.persistence.ArticleWriter;
 import io.newsflow.store.persistence.DatabaseFailures;
 import io.newsflow.store.persistence.ReceivedArticle;
 import io.newsflow.store.persistence.StoredBatch;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
@@ -54,8 +58,12 @@ public class ArticleConsumer {
     /** MDC key of the article a log line is about, as in every newsflow service. */
     private static final String ARTICLE_ID = "articleId";
 
+    /** Name of the span that records an article's commit, the last step of its trace. */
+    static final String STORED_SPAN = "store article";
+
     private final ArticleWriter writer;
     private final StoreMetrics metrics;
+    private final Tracer tracer;
     private final Backoff backoff;
     private volatile Stall stall;
 
@@ -66,11 +74,12 @@ public class ArticleConsumer {
     public record Stall(String articleId, int articles, Instant since, int retries, String lastError) {
     }
 
-    ArticleConsumer(ArticleWriter writer, StoreMetrics metrics,
+    ArticleConsumer(ArticleWriter writer, StoreMetrics metrics, Tracer tracer,
             @ConfigProperty(name = "newsflow.store.retry.initial-delay") Duration initialDelay,
             @ConfigProperty(name = "newsflow.store.retry.max-delay") Duration maxDelay) {
         this.writer = writer;
         this.metrics = metrics;
+        this.tracer = tracer;
         this.backoff = new Backoff(initialDelay, maxDelay);
     }
 
@@ -94,6 +103,7 @@ public class ArticleConsumer {
                         "Not a valid EnrichedArticle: " + e.getMessage(), e));
             }
         }
+        Instant storing = Instant.now();
         try {
             storeWhenTheDatabaseAnswers(List.copyOf(valid.values()));
         } catch (UnstorableArticleException refused) {
@@ -114,12 +124,29 @@ public class ArticleConsumer {
         for (KafkaRecord<String, byte[]> record : batch.getRecords()) {
             UnstorableArticleException failure = unstorable.get(record);
             if (failure == null) {
+                traceStored(record, storing, batch.getRecords().size());
                 settled.add(record.ack().toCompletableFuture());
             } else {
                 settled.add(deadLetter(record, failure));
             }
         }
         return CompletableFuture.allOf(settled.toArray(CompletableFuture[]::new));
+    }
+
+    // The connector ends each record's consumer span as soon as the batch is handed over, so the commit gets a span of
+    // its own under it: the article's trace then ends where the article became visible to readers.
+    private void traceStored(KafkaRecord<String, byte[]> record, Instant start, int batchSize) {
+        record.getMetadata(TracingMetadata.class)
+                .map(TracingMetadata::getCurrentContext)
+                .filter(Objects::nonNull)
+                .ifPresent(parent -> tracer.spanBuilder(STORED_SPAN)
+                        .setParent(parent)
+                        .setSpanKind(SpanKind.INTERNAL)
+                        .setStartTimestamp(start)
+                        .setAttribute("newsflow.article.id", String.valueOf(record.getKey()))
+                        .setAttribute("newsflow.store.batch.size", batchSize)
+                        .startSpan()
+                        .end());
     }
 
     /** Nacks the record, which the connector's dead-letter-queue strategy copies to the dead-letter topic. */
