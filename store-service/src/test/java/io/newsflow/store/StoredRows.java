@@ -57,6 +57,44 @@ public final class StoredRows {
                 """, id);
     }
 
+    /** The text of one entity link as stored: the entity's name and reference, and the link's name and forms. */
+    public record LinkText(String entityName, String entityRef, String name, List<String> surfaceForms) {
+    }
+
+    /** The article's entity links, their text columns as stored, by entity key. */
+    public List<LinkText> entityLinkTexts(String id) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT e.name, e.ref, ae.name, ae.surface_forms
+                FROM article_entities ae JOIN entities e ON e.id = ae.entity_id
+                WHERE ae.article_id = ? ORDER BY e.key
+                """)) {
+            s.setObject(1, UUID.fromString(id));
+            List<LinkText> links = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    links.add(new LinkText(rs.getString(1), rs.getString(2), rs.getString(3),
+                            List.of((String[]) rs.getArray(4).getArray())));
+                }
+            }
+            return links;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The label topic {@code code} is stored with. */
+    public String topicLabel(String code) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT label FROM topics WHERE code = ?")) {
+            s.setString(1, code);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The article's topic links as {@code code score}, sorted. */
     public List<String> topicLinks(String id) {
         return strings("SELECT topic_code || ' ' || score FROM article_topics WHERE article_id = ? ORDER BY 1", id);

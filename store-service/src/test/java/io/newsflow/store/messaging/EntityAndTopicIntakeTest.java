@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 
 
@@ -23,6 +24,7 @@ import io.newsflow.events.Topic;
 import io.newsflow.store.Articles;
 import io.newsflow.store.EnrichedTopic;
 import io.newsflow.store.StoreIntegrationTest;
+import io.newsflow.store.StoredRows;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
@@ -114,6 +116,29 @@ class EntityAndTopicIntakeTest extends StoreIntegrationTest {
         assertThat(KafkaCompanion.getHeader(deadLetter.headers(), CloudEventHeaders.DEAD_LETTER_REASON))
                 .contains("The database refuses article " + poison.id(), "entities_ref_not_empty");
         assertThat(rows.count(poison.id())).isZero();
+    }
+
+    @Test
+    void namesSurfaceFormsAndLabelsAreStoredCharacterForCharacter() {
+        String unique = UUID.randomUUID().toString();
+        String name = "Tab\there, \"quoted\", back\\slash {braced}\nnext line\r " + unique;
+        String ref = "test:back\\slash\ttab\\N " + unique;
+        List<String> forms = List.of("NULL", "", "a,b", "{x}", "quote\"s", "back\\slash\\", "\\N", "tab\tand\nline",
+                " spaced ");
+        String label = "label\twith\\odd \"characters\"\n{}" + unique;
+        String code = String.format("medtop:2%07d", Math.floorMod(unique.hashCode(), 10_000_000));
+        EnrichedArticle article = Articles.with(Articles.fresh(),
+                List.of(new Entity(name, EntityType.MISC, ref, 2, forms, 3),
+                        new Entity("NULL " + unique, EntityType.MISC, null, 1, List.of("NULL"), 0)),
+                List.of(new Topic(code, label, 0.5)));
+
+        topic.send(EnrichedTopic.event(article));
+        rows.awaitStored(article.id());
+
+        assertThat(rows.entityLinkTexts(article.id())).containsExactly(
+                new StoredRows.LinkText("NULL " + unique, null, "NULL " + unique, List.of("NULL")),
+                new StoredRows.LinkText(name, ref, name, forms));
+        assertThat(rows.topicLabel(code)).isEqualTo(label);
     }
 
     private static String linkOf(Entity entity) {
