@@ -1,9 +1,9 @@
 package io.newsflow.store.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,7 +20,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
-import io.newsflow.events.EventCodec;
 import io.newsflow.events.InvalidEventException;
 import io.newsflow.store.metrics.StoreMetrics;
 import io.newsflow.store.persistence.ArticleWriter;
@@ -50,6 +50,12 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
  * pauses the assigned partitions once its queue is full, so those polls fetch nothing. Consumption resumes by itself
  * when the backlog drains. The throttled commit strategy's {@code unprocessed-record-max-age}, which would close the
  * consumer under a waiting record, is disabled for this channel in application.properties.
+ * <p>
+ * The channel has several copies ({@code concurrency} in application.properties), each a Kafka consumer of its own
+ * in the group with partitions of its own, and this method is called for their batches concurrently, each copy's
+ * batches in order. Every version of an article has its id as key, so they all come through one partition and one
+ * copy, in order; the upsert would keep the newest enrichment whatever the order anyway. Concurrent batches take
+ * their row locks in key order, statement by statement, so they wait for each other but cannot deadlock.
  */
 @ApplicationScoped
 public class ArticleConsumer {
@@ -65,11 +71,12 @@ public class ArticleConsumer {
     private final StoreMetrics metrics;
     private final Tracer tracer;
     private final Backoff backoff;
-    private volatile Stall stall;
+    /** The batches waiting for the database, one per writer that waits; each is removed when it is stored. */
+    private final Map<Object, Stall> stalls = new ConcurrentHashMap<>();
 
     /**
-     * The consumer is held because the database is unavailable: the first article of the waiting batch, how many
-     * articles wait, since when, and why.
+     * A batch held because the database is unavailable: its first article, how many articles wait in it, since
+     * when, and why.
      */
     public record Stall(String articleId, int articles, Instant since, int retries, String lastError) {
     }
@@ -83,9 +90,17 @@ public class ArticleConsumer {
         this.backoff = new Backoff(initialDelay, maxDelay);
     }
 
-    /** Present while the consumer is waiting for the database to store articles. */
+    /**
+     * Present while the consumer is waiting for the database to store articles: the batch that has waited longest
+     * (several wait at once when several channel copies write concurrently).
+     */
     public Optional<Stall> stall() {
-        return Optional.ofNullable(stall);
+        return stalls.values().stream().min(Comparator.comparing(Stall::since));
+    }
+
+    /** How many batches are waiting for the database. */
+    public int stalledBatches() {
+        return stalls.size();
     }
 
     @Incoming(Channels.ENRICHED_IN)
@@ -96,8 +111,7 @@ public class ArticleConsumer {
         Map<KafkaRecord<String, byte[]>, UnstorableArticleException> unstorable = new LinkedHashMap<>();
         for (KafkaRecord<String, byte[]> record : batch.getRecords()) {
             try {
-                valid.put(record, new ReceivedArticle(EventCodec.decodeEnriched(record.getPayload()),
-                        new String(record.getPayload(), StandardCharsets.UTF_8)));
+                valid.put(record, ReceivedArticle.decode(record.getPayload()));
             } catch (InvalidEventException e) {
                 unstorable.put(record, new UnstorableArticleException(StoreMetrics.INVALID_EVENT,
                         "Not a valid EnrichedArticle: " + e.getMessage(), e));
@@ -170,6 +184,7 @@ public class ArticleConsumer {
         String first = articles.get(0).id();
         String what = articles.size() == 1 ? "article " + first : articles.size() + " articles (" + first + ", …)";
         Instant since = null;
+        Object waiting = new Object();
         try {
             for (int retry = 0;; retry++) {
                 try {
@@ -189,7 +204,8 @@ public class ArticleConsumer {
                     }
                     metrics.error(StoreMetrics.DATABASE_UNAVAILABLE);
                     since = since == null ? Instant.now() : since;
-                    stall = new Stall(first, articles.size(), since, retry + 1, DatabaseFailures.describe(e));
+                    stalls.put(waiting,
+                            new Stall(first, articles.size(), since, retry + 1, DatabaseFailures.describe(e)));
                     Duration delay = backoff.delay(retry + 1);
                     LOG.warnf("Cannot store %s, retrying in %d ms (retry %d): %s",
                             what, delay.toMillis(), retry + 1, DatabaseFailures.describe(e));
@@ -197,7 +213,7 @@ public class ArticleConsumer {
                 }
             }
         } finally {
-            stall = null;
+            stalls.remove(waiting);
         }
     }
 

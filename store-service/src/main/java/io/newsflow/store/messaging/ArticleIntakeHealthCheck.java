@@ -30,6 +30,7 @@ public class ArticleIntakeHealthCheck implements HealthCheck {
         return consumer.stall()
                 .map(stall -> response.down()
                         .withData("waitingForDatabase", true)
+                        .withData("batches", consumer.stalledBatches())
                         .withData("article", stall.articleId())
                         .withData("articles", stall.articles())
                         .withData("since", stall.since().toString())
