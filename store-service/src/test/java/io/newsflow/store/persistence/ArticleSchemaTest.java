@@ -157,6 +157,35 @@ class ArticleSchemaTest {
                 .doesNotContain("Sort");
     }
 
+    @Test
+    void theLargeArticleColumnsAreCompressedWithLz4WhereTheServerHasIt() throws SQLException {
+        boolean lz4;
+        List<String> compression = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            try {
+                s.execute("SET default_toast_compression = lz4");
+                s.execute("RESET default_toast_compression");
+                lz4 = true;
+            } catch (PSQLException withoutLz4) {
+                lz4 = false;
+            }
+            try (ResultSet rs = s.executeQuery("""
+                    SELECT attname || ' ' || CASE attcompression WHEN 'l' THEN 'lz4' WHEN 'p' THEN 'pglz'
+                                                                 ELSE 'default' END
+                    FROM pg_attribute WHERE attrelid = 'articles'::regclass AND attnum > 0 AND NOT attisdropped
+                      AND attname IN ('title', 'body', 'summary', 'event', 'search')
+                    ORDER BY attname
+                    """)) {
+                while (rs.next()) {
+                    compression.add(rs.getString(1));
+                }
+            }
+        }
+        String large = lz4 ? "lz4" : "default";
+        assertThat(compression).containsExactly("body " + large, "event " + large, "search " + large,
+                "summary " + large, "title default");
+    }
+
     /** The constraint that refused the row, or null when the row was stored. */
     private String refusingConstraint(UUID id, double confidence, String sourceType, String hash, String event)
             throws SQLException {
