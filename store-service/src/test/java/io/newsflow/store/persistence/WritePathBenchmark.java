@@ -63,6 +63,7 @@ class WritePathBenchmark {
     private static final int ARTICLES = Integer.getInteger("bench.articles", 20_000);
     private static final int ROUNDS = Math.max(Integer.getInteger("bench.rounds", 3), 1);
     private static final int ONE_BY_ONE = Math.max(ARTICLES / 10, 500);
+    private static final int WARM_UP = 10 * BATCH;
     /** Entities repeat across articles, as people and places do in the news. */
     private static final int DISTINCT_ENTITIES = 3_000;
     private static final String CONCURRENCY = "mp.messaging.incoming.enriched-in.concurrency";
@@ -88,8 +89,8 @@ class WritePathBenchmark {
                 }
                 Server server = new Server(connections.get(0));
 
-                // Warm-up: JIT, plan caches, the first entities and topics, on every connection.
-                run(server, connections, events(BATCH * writers), BATCH);
+                // Warm-up: JIT compilation, plan caches, the first entities and topics, on every connection.
+                run(server, connections, events(WARM_UP), BATCH);
                 List<Run> single = new ArrayList<>();
                 List<Run> concurrent = new ArrayList<>();
                 List<byte[]> last = List.of();
