@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,9 +65,25 @@ class AlertRulesTest {
             assertThat(rule.path("annotations").path("summary").asText()).as("%s summary", name).isNotBlank();
             assertThat(rule.path("annotations").path("description").asText()).as("%s description", name).isNotBlank();
         }
-        assertThat(names).as("target down, lag, dead letters, nothing stored")
-                .contains("NewsflowServiceDown", "NewsflowConsumerLagGrowing", "NewsflowEnrichDeadLetters",
-                        "NewsflowStoreDeadLetters", "NewsflowNothingStored");
+        assertThat(names).as("target down, not ready, lag, dead letters, nothing stored")
+                .contains("NewsflowServiceDown", "NewsflowServiceNotReady", "NewsflowConsumerLagGrowing",
+                        "NewsflowEnrichDeadLetters", "NewsflowStoreDeadLetters", "NewsflowNothingStored");
+    }
+
+    @Test
+    void theAlertsIssue8AsksForReadWhatTheyAreAbout() {
+        Map<String, String> expressions = new HashMap<>();
+        alerts().forEach(rule -> expressions.put(rule.path("alert").asText(), rule.path("expr").asText()));
+
+        assertThat(expressions.get("NewsflowServiceNotReady")).contains("newsflow_ready").contains("== 0");
+        assertThat(expressions.get("NewsflowConsumerLagGrowing"))
+                .contains("kafka_consumer_fetch_manager_records_lag").contains("deriv(");
+        assertThat(expressions.get("NewsflowEnrichDeadLetters"))
+                .contains("increase(newsflow_enrich_articles_dead_lettered_total");
+        assertThat(expressions.get("NewsflowStoreDeadLetters"))
+                .contains("increase(newsflow_store_articles_dead_lettered_total");
+        assertThat(expressions.get("NewsflowNothingStored")).contains("newsflow_store_articles_total")
+                .contains("newsflow_ingest_articles_published_total");
     }
 
     @Test

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * The metrics the services say they export, as dashboards and alert rules may use them: a {@code newsflow_*} metric
- * is in the README of the service its name starts with (or of every service, for {@code newsflow_errors_total} and
- * {@code newsflow_last_error}); Kafka client metrics come from the Micrometer Kafka binder every service turns on and
+ * is in the README of the service its name starts with (or of every service, for those without a service in their
+ * name: {@code newsflow_errors_total}, {@code newsflow_last_error}, {@code newsflow_ready}); Kafka client metrics come from the Micrometer Kafka binder every service turns on and
  * are named in deploy/README.md; {@code up} is Prometheus' own.
  */
 final class ServiceMetrics {

@@ -17,6 +17,8 @@ import io.newsflow.events.SourceType;
 public record BenchArticle(String language, String title, String body, List<String> authors, Instant publishedAt) {
 
     public static final String SOURCE_NAME = "newsflow-bench";
+    /** The source of the articles that warm the pipeline up before the measured ones; they never enter the figures. */
+    public static final String WARM_UP_SOURCE_NAME = "newsflow-bench-warm-up";
 
     public BenchArticle {
         authors = List.copyOf(authors);
@@ -28,8 +30,13 @@ public record BenchArticle(String language, String title, String body, List<Stri
 
     /** The fields of ingest-service's {@code POST /articles}. */
     public Map<String, Object> ingestRequest() {
+        return ingestRequest(SOURCE_NAME);
+    }
+
+    /** The fields of ingest-service's {@code POST /articles}, from the source {@code sourceName}. */
+    public Map<String, Object> ingestRequest(String sourceName) {
         return Map.of("title", title, "body", body, "authors", authors, "publishedAt", publishedAt.toString(),
-                "source", Map.of("name", SOURCE_NAME));
+                "source", Map.of("name", sourceName));
     }
 
     /**

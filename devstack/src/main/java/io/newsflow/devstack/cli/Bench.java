@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -60,9 +61,18 @@ final class Bench {
     /** The command's own JVM hosts the Kafka broker and generates the load, so its cost is theirs together. */
     static final String KAFKA_AND_LOAD = "Kafka + load (this JVM)";
     private static final String COUNT = "SELECT count(*) FROM articles WHERE source_name = ?";
+    /**
+     * Per article: fetched to stored; fetched to the engines' start (the end of enrichment less the engines' own time,
+     * both in the stored event); the engines' time; enriched to stored. Then the span's ends.
+     */
     private static final String LATENCIES = """
-            SELECT extract(epoch FROM stored_at - fetched_at) * 1000, fetched_at, stored_at FROM articles
-            WHERE source_name = ?
+            SELECT extract(epoch FROM stored_at - fetched_at) * 1000,
+                   extract(epoch FROM enriched_at - fetched_at) * 1000 - took_ms,
+                   took_ms,
+                   extract(epoch FROM stored_at - enriched_at) * 1000,
+                   fetched_at, stored_at
+            FROM (SELECT *, (event #>> '{enrichment,tookMs}')::float8 AS took_ms FROM articles
+                  WHERE source_name = ?) AS a
             """;
 
     private final StackSettings settings;
@@ -89,41 +99,56 @@ final class Bench {
 
     int run() {
         Instant generating = Instant.now();
-        List<BenchArticle> corpus = new CorpusGenerator(options.seed(), options.languages(), options.words())
-                .generate(options.articles());
-        progress.accept(String.format("generated %d articles (%s, about %d words each) in %d ms", corpus.size(),
-                String.join(",", options.languages()), corpus.stream().mapToInt(BenchArticle::words).sum() / corpus.size(),
+        // One generation for both, so that the warm-up articles are distinct from the corpus (every title is unique)
+        // and the corpus is the same for a seed whatever the warm-up.
+        List<BenchArticle> generated = new CorpusGenerator(options.seed(), options.languages(), options.words())
+                .generate(options.articles() + options.warmUp());
+        List<BenchArticle> corpus = generated.subList(0, options.articles());
+        List<BenchArticle> warmUp = generated.subList(options.articles(), generated.size());
+        progress.accept(String.format("generated %d articles and %d to warm up (%s, about %d words each) in %d ms",
+                corpus.size(), warmUp.size(), String.join(",", options.languages()),
+                generated.stream().mapToInt(BenchArticle::words).sum() / generated.size(),
                 Duration.between(generating, Instant.now()).toMillis()));
         StackSession.freshDatabase(settings);
         Map<String, String> env = Map.of("NEWSFLOW_ENRICH_BENCHMARK_ENDPOINT_ENABLED", "true",
                 "NEWSFLOW_ENRICH_MODE", options.noNlp() ? "language-only" : "full");
         return StackSession.run("bench", settings, env, progress, stack -> {
-            EngineSpeed engines = measureEngines(stack, corpus.subList(0, Math.min(options.engineSample(), corpus.size())));
-
-            Map<String, Long> pids = new LinkedHashMap<>();
-            for (String name : List.of(Stack.INGEST, Stack.ENRICH, Stack.STORE)) {
-                pids.put(name, stack.service(name).pid());
-            }
-            pids.put(KAFKA_AND_LOAD, ProcessHandle.current().pid());
-            Map<String, ProcessUsage> before = new LinkedHashMap<>();
-            pids.forEach((name, pid) -> {
-                ProcessUsage.resetPeak(pid);
-                ProcessUsage.of(pid).ifPresent(usage -> before.put(name, usage));
-            });
-
+            URI articles = stack.service(Stack.INGEST).baseUri().resolve("/articles");
             try (Connection db = DriverManager.getConnection(stack.servers().jdbcUrl(), stack.servers().username(),
                     stack.servers().password())) {
+                // Every stage starts cold: the JIT compiler, the Kafka clients' first requests, the store's first
+                // transactions. Measured from the start, those seconds would stand in the latency of the first
+                // articles; a warm-up through the whole pipeline pays them first, and its articles are not counted.
+                if (!warmUp.isEmpty()) {
+                    progress.accept("warming the pipeline up with " + warmUp.size() + " articles (not measured)");
+                    Instant warming = Instant.now();
+                    follow(stack, db, new Sender(articles, warmUp, BenchArticle.WARM_UP_SOURCE_NAME,
+                            OptionalDouble.empty(), warming), warming, BenchArticle.WARM_UP_SOURCE_NAME, "warm-up: ");
+                }
+
+                Map<String, Long> pids = new LinkedHashMap<>();
+                for (String name : List.of(Stack.INGEST, Stack.ENRICH, Stack.STORE)) {
+                    pids.put(name, stack.service(name).pid());
+                }
+                pids.put(KAFKA_AND_LOAD, ProcessHandle.current().pid());
+                Map<String, ProcessUsage> before = new LinkedHashMap<>();
+                pids.forEach((name, pid) -> {
+                    ProcessUsage.resetPeak(pid);
+                    ProcessUsage.of(pid).ifPresent(usage -> before.put(name, usage));
+                });
+
                 Instant start = Instant.now();
-                Sender sender = new Sender(stack.service(Stack.INGEST).baseUri().resolve("/articles"),
-                        corpus, start);
-                long stored = follow(stack, db, sender, start);
+                Sender sender = new Sender(articles, corpus, BenchArticle.SOURCE_NAME, options.rate(), start);
+                long stored = follow(stack, db, sender, start, BenchArticle.SOURCE_NAME, "");
                 Map<String, ProcessUsage> used = new LinkedHashMap<>();
-                pids.forEach((name, pid) -> ProcessUsage.of(pid).ifPresent(after -> {
-                    ProcessUsage first = before.get(name);
-                    used.put(name, new ProcessUsage(after.cpuSeconds() - (first == null ? 0 : first.cpuSeconds()),
-                            after.peakRssKiB()));
-                }));
-                BenchReport report = report(db, (int) stored, sender.acceptSeconds(), sender.retries(), engines, used);
+                pids.forEach((name, pid) -> ProcessUsage.of(pid).ifPresent(after -> used.put(name,
+                        before.containsKey(name) ? after.since(before.get(name)) : after)));
+                // After the pipeline's run the engines are as warm as they get, so the comparison does not favour the
+                // pipeline.
+                EngineSpeed engines = measureEngines(stack,
+                        corpus.subList(0, Math.min(options.engineSample(), corpus.size())));
+                BenchReport report = report(db, (int) stored, warmUp.size(), sender.acceptSeconds(), sender.retries(),
+                        engines, used);
                 out.print(report.table());
                 out.println(report.json());
                 out.flush();
@@ -134,18 +159,26 @@ final class Bench {
         });
     }
 
+    /**
+     * Times the engines alone on {@code sample}, with the CPU time enrich-service's process used meanwhile: on a
+     * machine shared with other work, the CPU per article is comparable between runs where the articles per second
+     * are not.
+     */
     private EngineSpeed measureEngines(Stack stack, List<BenchArticle> sample) {
         int threads = Runtime.getRuntime().availableProcessors();
         URI uri = stack.service(Stack.ENRICH).baseUri().resolve("/engines/benchmark?threads=" + threads);
         progress.accept("measuring enrich-service's engines alone on " + sample.size() + " articles, " + threads
                 + " threads (POST " + uri.getPath() + ")");
+        long pid = stack.service(Stack.ENRICH).pid();
         Instant fetched = Instant.now();
         try {
             byte[] body = json.writeValueAsBytes(sample.stream().map(a -> a.rawArticle(fetched)).toList());
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(ENGINE_TIMEOUT)
                     .header("Content-Type", "application/json").header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            Optional<ProcessUsage> before = ProcessUsage.of(pid);
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            Optional<ProcessUsage> after = ProcessUsage.of(pid);
             if (response.statusCode() == 404) {
                 return unavailable("enrich-service answered 404 to POST /engines/benchmark: this build of it has no"
                         + " engine benchmark endpoint (or it is disabled: NEWSFLOW_ENRICH_BENCHMARK_ENDPOINT_ENABLED)");
@@ -155,11 +188,14 @@ final class Bench {
                         + abbreviate(response.body()));
             }
             JsonNode answer = json.readTree(response.body());
+            Optional<ProcessUsage> cpu = before.flatMap(first -> after.map(last -> last.since(first)));
             EngineSpeed speed = EngineSpeed.measured(answer.path("articles").asInt(), answer.path("threads").asInt(),
-                    answer.path("seconds").asDouble(), answer.path("articlesPerSec").asDouble());
-            progress.accept(String.format("engines alone: %.2f articles/s (%d articles, %d threads, %.1f s, mode %s)",
+                    answer.path("seconds").asDouble(), answer.path("articlesPerSec").asDouble(), cpu);
+            progress.accept(String.format("engines alone: %.2f articles/s (%d articles, %d threads, %.1f s, mode %s%s)",
                     speed.articlesPerSec().getAsDouble(), speed.articles(), speed.threads(), speed.seconds(),
-                    answer.path("mode").asText("?")));
+                    answer.path("mode").asText("?"), cpu.map(used -> String.format(
+                            ", enrich-service %.1f CPU s, %.1f of them compiling", used.cpuSeconds(),
+                            used.jitCpuSeconds())).orElse("")));
             return speed;
         } catch (IOException e) {
             return unavailable("POST /engines/benchmark failed: " + e);
@@ -174,8 +210,12 @@ final class Bench {
         return EngineSpeed.unavailable(why);
     }
 
-    /** Reports progress until every accepted article is stored; returns how many are stored. */
-    private long follow(Stack stack, Connection db, Sender sender, Instant start) throws SQLException {
+    /**
+     * Reports progress until every article {@code sender} got accepted is stored; returns how many of {@code source}
+     * are stored.
+     */
+    private long follow(Stack stack, Connection db, Sender sender, Instant start, String source, String phase)
+            throws SQLException {
         long stored = 0;
         long lastStored = 0;
         Instant lastChange = Instant.now();
@@ -183,11 +223,11 @@ final class Bench {
         while (true) {
             sleep(PROGRESS_EVERY);
             sender.rethrow();
-            stored = count(db);
+            stored = count(db, source);
             Instant now = Instant.now();
             double interval = Duration.between(lastReport, now).toMillis() / 1000.0;
-            progress.accept(String.format("accepted %d/%d, stored %d, %.1f stored/s, elapsed %d s", sender.accepted(),
-                    options.articles(), stored, (stored - lastStored) / interval,
+            progress.accept(String.format("%saccepted %d/%d, stored %d, %.1f stored/s, elapsed %d s", phase,
+                    sender.accepted(), sender.size(), stored, (stored - lastStored) / interval,
                     Duration.between(start, now).toSeconds()));
             lastReport = now;
             if (stored != lastStored) {
@@ -213,9 +253,9 @@ final class Bench {
      * Only the corpus counts: anything else a client sends to the same ingest port while the bench runs (the ports
      * are the well-known ones) is stored too, and must neither end the wait early nor enter the figures.
      */
-    private static long count(Connection db) throws SQLException {
+    private static long count(Connection db, String source) throws SQLException {
         try (PreparedStatement statement = db.prepareStatement(COUNT)) {
-            statement.setString(1, BenchArticle.SOURCE_NAME);
+            statement.setString(1, source);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
@@ -228,7 +268,7 @@ final class Bench {
                 ResultSet rows = statement.executeQuery("SELECT count(*) FROM articles")) {
             rows.next();
             long all = rows.getLong(1);
-            long ours = count(db);
+            long ours = count(db, BenchArticle.SOURCE_NAME) + count(db, BenchArticle.WARM_UP_SOURCE_NAME);
             if (all > ours) {
                 progress.accept("note: " + (all - ours) + " articles from other clients were stored during the run;"
                         + " they are left out of the figures, but they shared the machine's work");
@@ -236,9 +276,9 @@ final class Bench {
         }
     }
 
-    private BenchReport report(Connection db, int stored, double acceptSeconds, int retries, EngineSpeed engines,
-            Map<String, ProcessUsage> used) throws SQLException {
-        double[] latencies = new double[stored];
+    private BenchReport report(Connection db, int stored, int warmUp, double acceptSeconds, int retries,
+            EngineSpeed engines, Map<String, ProcessUsage> used) throws SQLException {
+        double[][] columns = new double[4][stored];
         int n = 0;
         Instant first = null;
         Instant last = null;
@@ -246,10 +286,13 @@ final class Bench {
         try (PreparedStatement statement = db.prepareStatement(LATENCIES)) {
             statement.setString(1, BenchArticle.SOURCE_NAME);
             ResultSet rows = statement.executeQuery();
-            while (rows.next() && n < latencies.length) {
-                latencies[n++] = rows.getDouble(1);
-                Instant fetched = rows.getTimestamp(2).toInstant();
-                Instant storedAt = rows.getTimestamp(3).toInstant();
+            while (rows.next() && n < stored) {
+                for (int c = 0; c < columns.length; c++) {
+                    columns[c][n] = rows.getDouble(c + 1);
+                }
+                n++;
+                Instant fetched = rows.getTimestamp(5).toInstant();
+                Instant storedAt = rows.getTimestamp(6).toInstant();
                 first = first == null || fetched.isBefore(first) ? fetched : first;
                 last = last == null || storedAt.isAfter(last) ? storedAt : last;
             }
@@ -257,8 +300,12 @@ final class Bench {
         if (n == 0) {
             throw new IllegalStateException("no article was stored");
         }
+        int count = n;
+        Percentiles[] p = Arrays.stream(columns).map(column -> new Percentiles(Arrays.copyOf(column, count)))
+                .toArray(Percentiles[]::new);
         double seconds = Duration.between(first, last).toNanos() / 1e9;
-        return new BenchReport(n, seconds, acceptSeconds, retries, new Percentiles(Arrays.copyOf(latencies, n)),
+        return new BenchReport(n, warmUp, seconds, acceptSeconds, retries, p[0],
+                new BenchReport.Stages(p[1], p[2], p[3]),
                 options.mode(), String.join(",", options.languages()), options.batch(), options.rate(),
                 options.seed(), engines, used);
     }
@@ -272,6 +319,8 @@ final class Bench {
 
         private final URI uri;
         private final List<BenchArticle> corpus;
+        private final String source;
+        private final OptionalDouble rate;
         private final Instant start;
         private final AtomicInteger nextBatch = new AtomicInteger();
         private final AtomicInteger accepted = new AtomicInteger();
@@ -285,9 +334,11 @@ final class Bench {
         private final List<Future<?>> running = new ArrayList<>();
         private volatile Instant acceptedAll;
 
-        Sender(URI uri, List<BenchArticle> corpus, Instant start) {
+        Sender(URI uri, List<BenchArticle> corpus, String source, OptionalDouble rate, Instant start) {
             this.uri = uri;
             this.corpus = corpus;
+            this.source = source;
+            this.rate = rate;
             this.start = start;
             for (int i = 0; i < SENDERS; i++) {
                 running.add(threads.submit(this::sendBatches));
@@ -300,8 +351,8 @@ final class Bench {
             for (int b = nextBatch.getAndIncrement(); b < batches; b = nextBatch.getAndIncrement()) {
                 List<BenchArticle> batch = corpus.subList(b * options.batch(),
                         Math.min(corpus.size(), (b + 1) * options.batch()));
-                if (options.rate().isPresent()) {
-                    long due = start.toEpochMilli() + Math.round(b * options.batch() * 1000 / options.rate().getAsDouble());
+                if (rate.isPresent()) {
+                    long due = start.toEpochMilli() + Math.round(b * options.batch() * 1000 / rate.getAsDouble());
                     long wait = due - System.currentTimeMillis();
                     if (wait > 0) {
                         Thread.sleep(wait);
@@ -316,7 +367,7 @@ final class Bench {
         }
 
         private void post(List<BenchArticle> batch) throws IOException, InterruptedException {
-            byte[] body = json.writeValueAsBytes(batch.stream().map(BenchArticle::ingestRequest).toList());
+            byte[] body = json.writeValueAsBytes(batch.stream().map(article -> article.ingestRequest(source)).toList());
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
                     .header("Content-Type", "application/json").header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
@@ -341,6 +392,10 @@ final class Bench {
 
         int accepted() {
             return accepted.get();
+        }
+
+        int size() {
+            return corpus.size();
         }
 
         int retries() {

@@ -96,6 +96,18 @@ class CorpusGeneratorTest {
         assertThat(event.path("title").asText()).isEqualTo(article.title());
         assertThat(article.ingestRequest()).containsEntry("body", article.body())
                 .containsEntry("source", Map.of("name", BenchArticle.SOURCE_NAME));
+        assertThat(article.ingestRequest(BenchArticle.WARM_UP_SOURCE_NAME))
+                .containsEntry("source", Map.of("name", BenchArticle.WARM_UP_SOURCE_NAME));
+    }
+
+    @Test
+    void aLongerCorpusStartsWithTheShorterOneSoTheWarmUpNeverChangesTheMeasuredArticles() {
+        List<BenchArticle> corpus = new CorpusGenerator(7, List.of("en", "fr"), 120).generate(20);
+        List<BenchArticle> withWarmUp = new CorpusGenerator(7, List.of("en", "fr"), 120).generate(30);
+
+        assertThat(withWarmUp.subList(0, 20)).isEqualTo(corpus);
+        assertThat(withWarmUp.subList(20, 30)).extracting(BenchArticle::title)
+                .doesNotContainAnyElementsOf(corpus.stream().map(BenchArticle::title).toList());
     }
 
     @Test

@@ -25,11 +25,28 @@ class ProcessUsageTest {
     }
 
     @Test
-    void thisJvmHasUsedCpuAndMemory() {
+    void thisJvmHasUsedCpuAndMemoryAndSpentSomeOfItCompiling() {
         assertThat(ProcessUsage.of(ProcessHandle.current().pid())).hasValueSatisfying(usage -> {
             assertThat(usage.cpuSeconds()).isPositive();
+            assertThat(usage.jitCpuSeconds()).isPositive().isLessThanOrEqualTo(usage.cpuSeconds());
             assertThat(usage.peakRssKiB()).isGreaterThan(10_000);
         });
+    }
+
+    @Test
+    void compilerThreadsAreKnownByTheirTruncatedName() {
+        assertThat(ProcessUsage.commandName("77 (C2 CompilerThre) S 1 2 3")).contains("CompilerThre");
+        assertThat(ProcessUsage.ticks("77 (C1 CompilerThre) S 1 4242 4242 0 -1 4194560 51234 0 12 0 250 50 3 4 20"))
+                .isEqualTo(300);
+    }
+
+    @Test
+    void usageSinceAnEarlierMeasurementIsTheDifferenceWithTheLaterPeak() {
+        ProcessUsage used = new ProcessUsage(30, 8, 2048).since(new ProcessUsage(10, 5, 4096));
+
+        assertThat(used.cpuSeconds()).isEqualTo(20);
+        assertThat(used.jitCpuSeconds()).isEqualTo(3);
+        assertThat(used.peakRssKiB()).isEqualTo(2048);
     }
 
     @Test

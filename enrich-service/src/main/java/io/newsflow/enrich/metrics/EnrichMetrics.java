@@ -40,6 +40,14 @@ public class EnrichMetrics implements EngineObserver {
                 .description("Whole enrichment of one article (every engine), enriched articles only")
                 .publishPercentileHistogram()
                 .register(registry);
+        // Every failure series exists from startup, at 0: Prometheus' increase() needs a sample before the first
+        // failure, or the dead letters of an alert's first window would never make it fire.
+        for (FailureReason reason : FailureReason.values()) {
+            failedCounter(reason);
+            deadLetteredCounter(reason);
+            errorCounter(reason);
+            lastErrors.computeIfAbsent(reason, this::lastErrorGauge);
+        }
     }
 
     @Override
@@ -66,28 +74,37 @@ public class EnrichMetrics implements EngineObserver {
      * the same way on the same bytes and engines), so {@code failed} and {@code dead.lettered} move together.
      */
     public void failed(FailureReason reason) {
-        Counter.builder(FAILED)
+        failedCounter(reason).increment();
+        deadLetteredCounter(reason).increment();
+        errorCounter(reason).increment();
+        lastErrors.computeIfAbsent(reason, this::lastErrorGauge).set(Instant.now().getEpochSecond());
+    }
+
+    private Counter failedCounter(FailureReason reason) {
+        return Counter.builder(FAILED)
                 .description("Articles whose enrichment failed, by reason")
                 .tag("reason", reason.tag())
-                .register(registry)
-                .increment();
-        Counter.builder(DEAD_LETTERED)
+                .register(registry);
+    }
+
+    private Counter deadLetteredCounter(FailureReason reason) {
+        return Counter.builder(DEAD_LETTERED)
                 .description("Raw records sent to the raw topic's dead-letter topic, by reason")
                 .tag("reason", reason.tag())
-                .register(registry)
-                .increment();
-        Counter.builder(ERRORS)
+                .register(registry);
+    }
+
+    private Counter errorCounter(FailureReason reason) {
+        return Counter.builder(ERRORS)
                 .description("Errors met, by kind")
                 .tag("reason", reason.tag())
-                .register(registry)
-                .increment();
-        lastErrors.computeIfAbsent(reason, this::lastErrorGauge).set(Instant.now().getEpochSecond());
+                .register(registry);
     }
 
     private AtomicLong lastErrorGauge(FailureReason reason) {
         AtomicLong epochSeconds = new AtomicLong();
         Gauge.builder(LAST_ERROR, epochSeconds, AtomicLong::get)
-                .description("When an error of this kind last happened, in seconds since the epoch")
+                .description("When an error of this kind last happened, in seconds since the epoch; 0 before the first")
                 .tag("reason", reason.tag())
                 .register(registry);
         return epochSeconds;

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.enrich.EnrichMode;
@@ -59,11 +60,13 @@ class ArticleEnricherTest {
     private final RecordingRecognizer recognizer = new RecordingRecognizer();
     private final RecordingClassifier classifier = new RecordingClassifier();
     private final MeterRegistry registry = new SimpleMeterRegistry();
+    /** One per registry, as in the service: a second one's gauges would not be the registered ones. */
+    private final EnrichMetrics metrics = new EnrichMetrics(registry);
     private final ArticleEnricher enricher = enricher(EnrichMode.FULL, 20_000, Duration.ofSeconds(30));
 
     private ArticleEnricher enricher(EnrichMode mode, int maxChars, Duration timeout) {
         return new ArticleEnricher(new ArticlePipeline(detector, recognizer, classifier, maxChars, mode, "1.2.3"),
-                new EnrichMetrics(registry), timeout);
+                metrics, timeout);
     }
 
     @Test
@@ -200,7 +203,17 @@ class ArticleEnricherTest {
             assertThat(registry.get(EnrichMetrics.ENGINE).tag("engine", engine).timer().count()).as(engine)
                     .isEqualTo(2);
         }
-        assertThat(registry.find(EnrichMetrics.FAILED).counters()).isEmpty();
+        assertThat(registry.find(EnrichMetrics.FAILED).counters()).extracting(Counter::count).containsOnly(0.0);
+    }
+
+    @Test
+    void everyFailureSeriesExistsAtZeroBeforeTheFirstFailure() {
+        for (FailureReason reason : FailureReason.values()) {
+            for (String name : List.of(EnrichMetrics.FAILED, EnrichMetrics.DEAD_LETTERED, EnrichMetrics.ERRORS)) {
+                assertThat(registry.get(name).tag("reason", reason.tag()).counter().count()).as(name).isZero();
+            }
+            assertThat(registry.get(EnrichMetrics.LAST_ERROR).tag("reason", reason.tag()).gauge().value()).isZero();
+        }
     }
 
     @Test

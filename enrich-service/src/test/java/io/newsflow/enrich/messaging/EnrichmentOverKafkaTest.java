@@ -241,6 +241,7 @@ class EnrichmentOverKafkaTest {
                     .isPositive();
             assertThat(metric(metrics, "newsflow_errors_total", "reason=\"invalid-event\"")).isPositive();
             assertThat(metric(metrics, "newsflow_last_error", "reason=\"invalid-event\"")).isPositive();
+            assertThat(metric(metrics, "newsflow_ready", "")).as("every readiness check is UP").isEqualTo(1);
         });
     }
 

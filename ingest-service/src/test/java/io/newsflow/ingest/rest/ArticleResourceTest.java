@@ -293,6 +293,7 @@ class ArticleResourceTest {
             assertThat(exported).contains("newsflow_errors_total{reason=\"" + reason + "\"}")
                     .contains("newsflow_last_error{reason=\"" + reason + "\"}");
         }
+        assertThat(exported).as("every readiness check is UP").containsPattern("(?m)^newsflow_ready 1\\.0$");
     }
 
     /** The value of the first exported series of {@code name} carrying every one of {@code labels}; 0 when absent. */

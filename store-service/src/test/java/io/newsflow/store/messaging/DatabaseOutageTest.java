@@ -56,6 +56,11 @@ class DatabaseOutageTest extends StoreIntegrationTest {
                     .then().statusCode(503)
                     .body("checks.find { it.name == 'article-intake' }.status", equalTo("DOWN"))
                     .body("checks.find { it.name == 'article-intake' }.data.waitingForDatabase", equalTo(true)));
+            // What Prometheus sees of it: /q/metrics still answers, and says the service is not ready. Liveness does
+            // not depend on the database: an orchestrator must not restart the service for the database's outage.
+            assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                    .containsPattern("(?m)^newsflow_ready(\\{[^}]*})? 0\\.0$");
+            given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
             sleep(Duration.between(Instant.now(), down.plus(OUTAGE)));
         } finally {
             TestDatabase.bringBack();
@@ -75,6 +80,8 @@ class DatabaseOutageTest extends StoreIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("checks.find { it.name == 'article-intake' }.status", equalTo("UP")));
+        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .containsPattern("(?m)^newsflow_ready(\\{[^}]*})? 1\\.0$");
         topic.deadLetters(new HashSet<>(ids)).awaitNoRecords(Duration.ofSeconds(3));
     }
 

@@ -58,6 +58,7 @@ class StoreMetricsTest extends StoreIntegrationTest {
         assertThat(value(after, "newsflow_errors_total", "reason=\"unstorable\"")).isPositive();
         assertThat(value(after, "newsflow_last_error", "reason=\"unstorable\""))
                 .isGreaterThanOrEqualTo(sent.getEpochSecond());
+        assertThat(value(after, "newsflow_ready", "")).as("every readiness check is UP").isEqualTo(1);
     }
 
     @Test
