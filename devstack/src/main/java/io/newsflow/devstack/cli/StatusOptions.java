@@ -7,12 +7,14 @@ import java.util.List;
 record StatusOptions(Duration window, boolean watch) {
 
     static final String USAGE = """
-                  --window S       seconds between the two scrapes of /q/metrics that rates are computed over (10)
+                  --window S       seconds between the two scrapes of /q/metrics that rates are computed over (60:
+                                   the last minute; 10 for a quicker look)
                   --watch          refresh the screen every window until Ctrl-C
             """;
 
     static StatusOptions parse(List<String> args) {
-        Duration window = Duration.ofSeconds(10);
+        // Rates over the last minute by default: shorter windows make bursty rates (store batches, feed polls) jumpy.
+        Duration window = Duration.ofSeconds(60);
         boolean watch = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
