@@ -16,6 +16,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -103,7 +105,29 @@ class PipelineIT {
         assertThat(stored.path("source").path("type").asText()).isEqualTo("file");
         assertThat(stored.path("source").path("name").asText()).isEqualTo("Newsweek");
         assertThat(stored.path("language").path("code").asText()).isEqualTo("fr");
-        assertThat(stored.path("body").asText()).doesNotContain("Source :");
+        assertThat(stored.path("body").asText()).endsWith("Source : Newsweek");
+
+        List<String> entities = new ArrayList<>();
+        stored.path("entities").forEach(e -> entities.add(e.path("type").asText() + " " + e.path("name").asText()));
+        assertThat(entities).contains("PERSON Vladimir Poutine", "PERSON Alexandre Loukachenko",
+                "PERSON Sergueï Shoigu", "PERSON Dmitri Peskov", "LOCATION Biélorussie", "LOCATION Ukraine",
+                "LOCATION Moscou", "LOCATION Minsk", "ORGANIZATION RIA Novosti", "ORGANIZATION Newsweek");
+        stored.path("entities").forEach(e -> {
+            if (e.path("name").asText().equals("Biélorussie")) {
+                assertThat(e.path("ref").asText()).isEqualTo("iso3166:BY");
+            }
+        });
+        List<String> topics = new ArrayList<>();
+        stored.path("topics").forEach(t -> topics.add(t.path("code").asText()));
+        assertThat(topics).contains("medtop:16000000", "medtop:11000000");
+
+        // The store's query API finds it by full text in French, by language and topic, and by country reference.
+        for (String query : List.of("q=guerre", "language=fr&topic=medtop:16000000", "entity=iso3166:BY")) {
+            List<String> found = new ArrayList<>();
+            get(uri(Stack.STORE, "/articles?limit=500&" + query)).orElseThrow().path("items")
+                    .forEach(item -> found.add(item.path("id").asText()));
+            assertThat(found).as(query).contains(id);
+        }
     }
 
     @Test

@@ -25,12 +25,12 @@ public final class Seeds {
 
     /**
      * The text the engines analyse, as the demo ingests the file: the headline, a blank line, then the body without a
-     * repeat of the headline and without the closing {@code Source : ...} line.
+     * repeat of the headline (the closing {@code Source : ...} credit line stays, as ingest-service keeps it).
      */
     public static String analysedText(String name) {
         List<String> lines = new ArrayList<>(read(name).strip().lines().toList());
         String title = lines.remove(0).strip();
-        lines.removeIf(line -> line.strip().equals(title) || line.startsWith("Source :"));
+        lines.removeIf(line -> line.strip().equals(title));
         return title + "\n\n" + String.join("\n", lines).strip();
     }
 

@@ -17,8 +17,9 @@ import io.quarkus.runtime.Startup;
 
 /**
  * Entities in any language: Stanford CoreNLP's statistical NER for the languages it has a pipeline loaded for, the
- * proper-noun chunker for every other language (and for {@code und}); in both cases the place gazetteer then types
- * and references the places, and mentions of one entity are merged.
+ * proper-noun chunker for every other language (and for {@code und}); in both cases {@link MentionRules} correct
+ * the mentions with the text around them, the place gazetteer types and references the places, and mentions of one
+ * entity are merged.
  *
  * <p>The CoreNLP pipelines of the configured languages are loaded once, when the application starts (so that no
  * article pays for loading, and readiness tells when they are in memory), and shared by every thread.
@@ -66,7 +67,7 @@ public class MultilingualEntityRecognizer implements EntityRecognizer {
             engines.add(chunkerEngine);
         }
         engines.add(gazetteer.engine());
-        return new Recognition(merger.merge(mentions, language), engines);
+        return new Recognition(merger.merge(MentionRules.apply(text, mentions), language), engines);
     }
 
     @Override

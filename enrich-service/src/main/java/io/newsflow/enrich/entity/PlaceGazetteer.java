@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.ibm.icu.text.TimeZoneNames;
 import com.ibm.icu.util.TimeZone;
@@ -50,6 +52,19 @@ final class PlaceGazetteer {
     private static final int MIN_STEM = 4;
     private static final int MAX_ENDING = 3;
 
+    /**
+     * A country's official long form, "République de Biélorussie", "Fédération de Russie", "Kingdom of Spain",
+     * "Republik Österreich", "Республика Беларусь": a word for a form of state, a connector, then the country's short
+     * name. It is the same country, so it carries the same reference and is counted with it. "State" and "Estado" are
+     * left out: "Estado de México" is a state of Mexico, not Mexico.
+     */
+    private static final Pattern LONG_FORM = Pattern.compile("(?:république|fédération|royaume|principauté"
+            + "|grand-duché|republic|federation|kingdom|principality|grand duchy|republik|föderation|königreich"
+            + "|fürstentum|großherzogtum|república|federación|reino|principado|repubblica|federazione|regno"
+            + "|principato|republiek|federatie|koninkrijk|vorstendom|groothertogdom|rzeczpospolita|republika"
+            + "|federacja|królestwo|księstwo|республика|федерация|королевство|княжество|республіка|федерація"
+            + "|королівство|князівство)"
+            + "(?: (?:de la|de l'|de|d'|du|of the|of|der|des|del|di|della|dell'|van|do|da))? ?(\\S.*)");
     private final Map<String, Place> byName = new HashMap<>();
     private final Map<String, Place> byStem = new HashMap<>();
     private final Engine engine = new Engine("icu4j-cldr", VersionInfo.ICU_VERSION.toString());
@@ -84,6 +99,13 @@ final class PlaceGazetteer {
     /** The place {@code name} (as written in a text of {@code language}) stands for, if any. */
     Optional<Place> lookup(String name, String language) {
         String key = normalise(name);
+        Matcher longForm = LONG_FORM.matcher(key);
+        if (!byName.containsKey(key) && longForm.matches()) {
+            Place state = byName.get(longForm.group(1));
+            if (state != null && state.country()) {
+                return Optional.of(state);
+            }
+        }
         Place exact = byName.get(key);
         if (exact != null || !INFLECTING.contains(language) || key.indexOf(' ') >= 0) {
             return Optional.ofNullable(exact);

@@ -2,6 +2,7 @@ package io.newsflow.enrich.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -47,6 +48,40 @@ class MultilingualEntityRecognizerTest {
         assertThat(belarus.ref()).isEqualTo("iso3166:BY");
         assertThat(entities).extracting(Entity::name).contains("Alexandre Loukachenko", "Sergueï Shoigu",
                 "Dmitri Peskov", "Moscou", "Minsk", "Ukraine", "RIA Novosti");
+    }
+
+    @Test
+    void theFrenchSeedHasEveryEntityItWasSpecifiedWith() {
+        List<Entity> entities = recognizer.recognize(Seeds.analysedText(Seeds.FRENCH), "fr").entities();
+
+        assertThat(entities).extracting(Entity::type, Entity::name).contains(
+                tuple(EntityType.PERSON, "Vladimir Poutine"), tuple(EntityType.PERSON, "Alexandre Loukachenko"),
+                tuple(EntityType.PERSON, "Sergueï Shoigu"), tuple(EntityType.PERSON, "Dmitri Peskov"),
+                tuple(EntityType.LOCATION, "Biélorussie"), tuple(EntityType.LOCATION, "Ukraine"),
+                tuple(EntityType.LOCATION, "Moscou"), tuple(EntityType.LOCATION, "Minsk"),
+                tuple(EntityType.ORGANIZATION, "RIA Novosti"),
+                // named by the credit line that closes the article
+                tuple(EntityType.ORGANIZATION, "Newsweek"));
+    }
+
+    @Test
+    void aCountrysOfficialLongFormIsCountedAsTheCountry() {
+        List<Entity> entities = recognizer.recognize(Seeds.analysedText(Seeds.FRENCH), "fr").entities();
+
+        assertThat(entity(entities, "Biélorussie").surfaceForms()).contains("République de Biélorussie");
+        assertThat(entity(entities, "Russie").surfaceForms()).contains("Fédération de Russie");
+        assertThat(entity(entities, "Russie").ref()).isEqualTo("iso3166:RU");
+        assertThat(entities).extracting(Entity::name).doesNotContain("République de Biélorussie", "Fédération de Russie");
+    }
+
+    @Test
+    void institutionsTheFrenchModelCutsToTheirHeadGetTheirWholeName() {
+        List<Entity> entities = recognizer.recognize(Seeds.analysedText(Seeds.FRENCH), "fr").entities();
+
+        assertThat(entities).extracting(Entity::type, Entity::name).contains(
+                tuple(EntityType.ORGANIZATION, "Institut pour l'étude de la guerre"),
+                tuple(EntityType.ORGANIZATION, "Centre de résistance ukrainien"));
+        assertThat(entities).extracting(Entity::name).doesNotContain("Institut", "Centre");
     }
 
     @Test

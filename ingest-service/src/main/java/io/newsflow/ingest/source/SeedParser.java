@@ -13,8 +13,9 @@ import io.newsflow.ingest.identity.ArticleIdentity;
 
 /**
  * Reads the plain-text seed format: the first non-empty line is the headline, every following non-empty line is a
- * paragraph, and a last line {@code Source : X} names the source. Seeds repeat the headline as a line of its own;
- * that repetition is layout, not body text.
+ * paragraph, and a last line {@code Source : X} names the source. That credit line stays the body's last paragraph,
+ * as the article was published: it is text a reader sees, and what it names is one of the article's entities. Seeds
+ * repeat the headline as a line of its own; that repetition is layout, not body text.
  */
 public final class SeedParser {
 
@@ -63,17 +64,15 @@ public final class SeedParser {
         }
         String title = lines.get(0);
         String sourceName = fileName;
-        int end = lines.size();
-        if (end > 1) {
-            Matcher source = SOURCE_LINE.matcher(lines.get(end - 1));
+        if (lines.size() > 1) {
+            Matcher source = SOURCE_LINE.matcher(lines.get(lines.size() - 1));
             if (source.matches()) {
                 sourceName = source.group(1);
-                end--;
             }
         }
         String titleKey = ArticleIdentity.normaliseText(title);
         List<String> paragraphs = new ArrayList<>();
-        for (String line : lines.subList(1, end)) {
+        for (String line : lines.subList(1, lines.size())) {
             if (!ArticleIdentity.normaliseText(line).equals(titleKey)) {
                 paragraphs.add(line);
             }

@@ -35,8 +35,9 @@ class SeedParserTest {
         assertThat(paragraphs[0]).isEqualTo("Alexandre Loukachenko et Vladimir Poutine");
         assertThat(paragraphs[1]).startsWith("M. Poutine se rend en Biélorussie pour rencontrer M. Loukachenko")
                 .endsWith("des troupes biélorusses en Ukraine.");
-        assertThat(paragraphs).hasSize(11);
+        assertThat(paragraphs).hasSize(12);
         assertThat(paragraphs[10]).endsWith("l'agence de presse publique russe RIA Novosti.");
+        assertThat(paragraphs[11]).isEqualTo("Source : Newsweek");
     }
 
     @Test
@@ -45,10 +46,10 @@ class SeedParserTest {
     }
 
     @Test
-    void theRepeatedHeadlineAndTheSourceLineAreNotBodyText() throws Exception {
+    void theRepeatedHeadlineIsNotBodyTextButTheCreditLineIs() throws Exception {
         Seed seed = SeedParser.parse(seedBytes(), SEED_FILE);
 
-        assertThat(seed.body()).doesNotContain(SEED_TITLE).doesNotContain("Source").doesNotContain("Newsweek");
+        assertThat(seed.body()).doesNotContain(SEED_TITLE).endsWith("\n\nSource : Newsweek");
     }
 
     @Test
@@ -56,7 +57,7 @@ class SeedParserTest {
         Seed seed = SeedParser.parse("Titre\n\nTexte.\n\nSOURCE\u00A0:\u202FLe Monde\n", "a.txt");
 
         assertThat(seed.sourceName()).isEqualTo("Le Monde");
-        assertThat(seed.body()).isEqualTo("Texte.");
+        assertThat(seed.body()).isEqualTo("Texte.\n\nSOURCE\u00A0:\u202FLe Monde");
     }
 
     @Test
