@@ -134,6 +134,25 @@ class LexiconTopicClassifierTest {
     }
 
     @Test
+    void aReportOfFightingGetsArmedConflictWithConflictWarAndPeaceRankedAboveIt() {
+        List<Topic> topics = classifier.classify("Troops launch an offensive\n\nArtillery shelling hit the front line "
+                + "as the invasion entered its third year, the army said.", "en", List.of()).topics();
+
+        assertThat(topics).extracting(Topic::code).startsWith("medtop:16000000", "medtop:20000056");
+        assertThat(topics.get(1).label()).isEqualTo("armed conflict");
+        assertThat(topics.get(0).score()).isGreaterThan(topics.get(1).score());
+        assertThat(classifier.vocabulary().get("medtop:20000056")).map(MediaTopic::parent).contains("medtop:16000000");
+    }
+
+    @Test
+    void everySecondLevelTopicHangsUnderATopLevelSubject() {
+        List<MediaTopic> children = classifier.vocabulary().all().stream().filter(t -> t.parent() != null).toList();
+
+        assertThat(children).hasSizeGreaterThanOrEqualTo(20).allSatisfy(child -> assertThat(
+                classifier.vocabulary().get(child.parent()).orElseThrow().parent()).as(child.code()).isNull());
+    }
+
+    @Test
     void oneStrayKeywordStaysBelowTheThreshold() {
         assertThat(codes("The weather was fine and the market opened.", "en")).isEmpty();
     }
