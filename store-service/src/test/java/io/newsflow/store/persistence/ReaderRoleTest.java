@@ -60,6 +60,11 @@ class ReaderRoleTest {
                 rs.next();
                 assertThat(rs.getLong(1)).as("the 17 IPTC subjects").isGreaterThanOrEqualTo(17);
             }
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT parent_code FROM topics WHERE code = 'medtop:20000056'")) {
+                assertThat(rs.next()).as("armed conflict is preloaded").isTrue();
+                assertThat(rs.getString(1)).isEqualTo("medtop:16000000");
+            }
         }
     }
 
