@@ -12,30 +12,27 @@ import java.util.regex.Pattern;
 import io.newsflow.events.EntityType;
 
 /**
- * Corrections to an engine's mentions that need the text around them, applied before mentions are merged.
+ * Corrections to an engine's mentions that need the text around them, applied before mentions are merged. Each rule
+ * is described where it is written:
  *
  * <ul>
- * <li>A credit line ends many articles: "Source : Newsweek", "Quelle: dpa", "Fuente: EFE". What it names is the
- * publisher or agency the article comes from, an organisation, whatever type (or none) the tagger gave it: a tagger
- * sees one line without a sentence around it and guesses.</li>
- * <li>A tagger trained on news often tags only the head of a French, Spanish or Italian institution's name when its
- * complement is written in lower case ("l'Institut pour l'étude de la guerre", "le Centre de résistance
- * ukrainien"): a lone institution head followed by a complement that starts with a preposition takes the complement
- * up to the next punctuation, when that is a few words away, or up to an auxiliary verb ("l'Institut de France a
- * voté"). Further away, the words are the sentence, not the name, and the head stays alone.</li>
+ * <li>a closing credit line ("Source : Newsweek") names an organisation ({@link #creditedOrganisation});</li>
+ * <li>a lone institution head takes its lower-case complement ("Institut pour l'étude de la guerre");</li>
+ * <li>an institution head right before a tagged name joins it ("Institute for the Study of War");</li>
+ * <li>a name right after a word for a publication is that publication ("the magazine Newsweek").</li>
  * </ul>
  */
 final class MentionRules {
 
     /**
-     * "Source", "Sources", "Quelle", "Fuente", "Fonte", "Bron", "Źródło", "Источник", "Джерело" alone on the
-     * article's last line, a colon, then the name. French typography puts a (no-break) space before the colon.
+     * The article's last line: "Source", "Sources", "Quelle", "Fuente", "Fonte", "Bron", "Źródło", "Источник",
+     * "Джерело", a colon, then the name. French typography puts a (no-break) space before the colon.
      */
     private static final Pattern CREDIT_LINE = Pattern.compile(
-            "(?:^|\\n)[\\h]*(?:sources?|quelle|fuente|fonte|bron|źródło|источник|джерело)\\h*:\\h*([^\\n]+?)\\s*$",
+            "\\h*(?:sources?|quelle|fuente|fonte|bron|źródło|источник|джерело)\\h*:\\h*(\\S.*?)\\s*",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
 
-    /** The longest credit a credit line may hold; a longer "line" is a sentence that happens to start with "Source:". */
+    /** The longest credit a credit line may hold. */
     private static final int MAX_CREDIT_WORDS = 6;
 
     /** Prepositions that open the complement of an institution's name in the Romance languages and English. */
@@ -43,6 +40,8 @@ final class MentionRules {
             "della", "dello", "degli", "delle", "di", "per", "para", "of", "for");
 
     private static final int MAX_COMPLEMENT_WORDS = 6;
+    /** Six words and their spaces fit in this many characters; no further punctuation is looked for. */
+    private static final int MAX_COMPLEMENT_CHARS = 120;
 
     /**
      * Auxiliaries and copulas that follow a subject: "le Centre de recherche a annoncé", "l'Institut de France est":
@@ -69,7 +68,7 @@ final class MentionRules {
      * italiano, francese, alemán, russe; and the Slavic -ский/-ська/-ski.
      */
     private static final Pattern NATIONALITY = Pattern.compile(
-            "\\p{Ll}+(?:ain|aine|ais|aise|ien|ienne|ique|ense|ano|ana|ese|és|esa|án|ana|isch|ische|ischen|sse|ski|ska"
+            "\\p{Ll}+(?:ain|aine|ais|aise|ien|ienne|ique|ense|ano|ana|ese|és|esa|án|isch|ische|ischen|sse|ski|ska"
                     + "|ский|ская|ского|ської|ська|ський|ого)",
             Pattern.UNICODE_CHARACTER_CLASS);
 
@@ -110,9 +109,17 @@ final class MentionRules {
     }
 
     /** The organisation the article's closing credit line names, if it has one. */
+    /**
+     * A credit line ends many articles: "Source : Newsweek", "Quelle: dpa", "Fuente: EFE". What it names is the
+     * publisher or agency the article comes from, an organisation, whatever type (or none) the tagger gave it: a tagger
+     * sees one line without a sentence around it and guesses. A line of more than a few words, or without a capital, is
+     * a sentence that happens to start with "Source:".
+     */
     static Optional<Mention> creditedOrganisation(String text) {
-        Matcher credit = CREDIT_LINE.matcher(text);
-        if (!credit.find()) {
+        String trimmed = text.stripTrailing();
+        int lineStart = trimmed.lastIndexOf('\n') + 1;
+        Matcher credit = CREDIT_LINE.matcher(trimmed).region(lineStart, trimmed.length());
+        if (!credit.matches()) {
             return Optional.empty();
         }
         String name = credit.group(1);
@@ -160,12 +167,20 @@ final class MentionRules {
         return PUBLICATIONS.contains(bare.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * A tagger trained on news often tags only the head of a French, Spanish or Italian institution's name when its
+     * complement is written in lower case ("l'Institut pour l'étude de la guerre", "le Centre de résistance
+     * ukrainien"): a lone institution head followed by a complement that starts with a preposition takes the complement
+     * up to the next punctuation, when that is a few words away, or up to an auxiliary verb ("l'Institut de France a
+     * voté"). Further away, the words are the sentence, not the name, and the head stays alone.
+     */
     private static Mention withComplement(String text, Mention mention) {
         if (!Names.isInstitutionHead(mention.text())) {
             return mention;
         }
-        Matcher end = COMPLEMENT_END.matcher(text);
-        int limit = end.find(mention.end()) ? end.start() : text.length();
+        int window = Math.min(text.length(), mention.end() + MAX_COMPLEMENT_CHARS);
+        Matcher end = COMPLEMENT_END.matcher(text).region(mention.end(), window);
+        int limit = end.find() ? end.start() : window;
         String complement = text.substring(mention.end(), limit);
         List<String> words = Names.words(complement);
         if (words.isEmpty() || words.size() > MAX_COMPLEMENT_WORDS || !Character.isWhitespace(complement.charAt(0))) {

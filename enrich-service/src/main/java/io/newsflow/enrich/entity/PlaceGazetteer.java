@@ -65,6 +65,7 @@ final class PlaceGazetteer {
             + "|federacja|królestwo|księstwo|республика|федерация|королевство|княжество|республіка|федерація"
             + "|королівство|князівство)"
             + "(?: (?:de la|de l'|de|d'|du|of the|of|der|des|del|di|della|dell'|van|do|da))? ?(\\S.*)");
+
     private final Map<String, Place> byName = new HashMap<>();
     private final Map<String, Place> byStem = new HashMap<>();
     private final Engine engine = new Engine("icu4j-cldr", VersionInfo.ICU_VERSION.toString());
@@ -99,14 +100,14 @@ final class PlaceGazetteer {
     /** The place {@code name} (as written in a text of {@code language}) stands for, if any. */
     Optional<Place> lookup(String name, String language) {
         String key = normalise(name);
-        Matcher longForm = LONG_FORM.matcher(key);
-        if (!byName.containsKey(key) && longForm.matches()) {
-            Place state = byName.get(longForm.group(1));
+        Place exact = byName.get(key);
+        if (exact == null && key.indexOf(' ') > 0) {
+            Matcher longForm = LONG_FORM.matcher(key);
+            Place state = longForm.matches() ? byName.get(longForm.group(1)) : null;
             if (state != null && state.country()) {
                 return Optional.of(state);
             }
         }
-        Place exact = byName.get(key);
         if (exact != null || !INFLECTING.contains(language) || key.indexOf(' ') >= 0) {
             return Optional.ofNullable(exact);
         }

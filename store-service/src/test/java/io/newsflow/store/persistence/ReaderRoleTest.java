@@ -60,11 +60,16 @@ class ReaderRoleTest {
                 rs.next();
                 assertThat(rs.getLong(1)).as("the 17 IPTC subjects").isGreaterThanOrEqualTo(17);
             }
-            try (ResultSet rs = s.executeQuery(
-                    "SELECT parent_code FROM topics WHERE code = 'medtop:20000056'")) {
-                assertThat(rs.next()).as("armed conflict is preloaded").isTrue();
-                assertThat(rs.getString(1)).isEqualTo("medtop:16000000");
-            }
+        }
+    }
+
+    @Test
+    void theSecondLevelTopicsEnrichmentAssignsArePreloadedUnderTheirSubject() throws SQLException {
+        try (Connection reader = DriverManager.getConnection(jdbcUrl, READER, readerPassword);
+                Statement s = reader.createStatement();
+                ResultSet rs = s.executeQuery("SELECT parent_code FROM topics WHERE code = 'medtop:20000056'")) {
+            assertThat(rs.next()).as("armed conflict is preloaded").isTrue();
+            assertThat(rs.getString(1)).isEqualTo("medtop:16000000");
         }
     }
 
