@@ -59,7 +59,10 @@ final class CoreNlpTagger {
         String version = EngineVersions.read(VERSION_RESOURCE);
         for (String language : languages) {
             long start = System.nanoTime();
-            pipelines.put(language, new StanfordCoreNLP(properties(language)));
+            StanfordCoreNLP pipeline = new StanfordCoreNLP(properties(language));
+            // The Italian model's gazette costs more than everything else of the model; see GazetteIndex.
+            GazetteIndex.install(pipeline);
+            pipelines.put(language, pipeline);
             long millis = (System.nanoTime() - start) / 1_000_000;
             loadMillis.put(language, millis);
             engines.put(language, new Engine("stanford-corenlp/" + NER_MODELS.get(language), version));

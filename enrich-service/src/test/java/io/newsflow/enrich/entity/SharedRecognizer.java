@@ -5,12 +5,12 @@ import java.util.List;
 import io.newsflow.enrich.ShippedSettings;
 
 /**
- * One recognizer with the CoreNLP pipelines of en, fr, de and es, loaded once per test JVM and shared by the test
- * classes that need it, as the service shares its own.
+ * One recognizer with the CoreNLP pipelines of en, fr, de, es and it (the shipped languages), loaded once per test JVM
+ * and shared by the test classes that need it, as the service shares its own.
  */
 final class SharedRecognizer {
 
-    static final List<String> CORENLP_LANGUAGES = List.of("en", "fr", "de", "es");
+    static final List<String> CORENLP_LANGUAGES = List.of("en", "fr", "de", "es", "it");
 
     private static MultilingualEntityRecognizer recognizer;
 
