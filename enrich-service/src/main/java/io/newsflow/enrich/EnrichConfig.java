@@ -19,8 +19,17 @@ public interface EnrichConfig {
     /** At most this many characters of title + body are analysed; the rest is cut off and the article flagged. */
     int maxChars();
 
-    /** Below this confidence the language is reported as {@code und}. */
+    /** Below this confidence (the probability that the language is right) the language is reported as {@code und}. */
     double minConfidence();
+
+    /** Language identification. */
+    LanguageDetection language();
+
+    interface LanguageDetection {
+
+        /** Only the first this many characters of title + body are given to the language detector. */
+        int maxChars();
+    }
 
     /** {@code full} (language, entities, topics) or {@code language-only}. */
     EnrichMode mode();

@@ -23,6 +23,10 @@ public final class ShippedSettings {
         return Double.parseDouble(get("newsflow.enrich.min-confidence"));
     }
 
+    public static int languageMaxChars() {
+        return Integer.parseInt(get("newsflow.enrich.language.max-chars"));
+    }
+
     public static int maxChars() {
         return Integer.parseInt(get("newsflow.enrich.max-chars"));
     }

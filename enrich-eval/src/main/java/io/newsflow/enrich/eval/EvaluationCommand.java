@@ -102,6 +102,8 @@ public final class EvaluationCommand {
                                enrich-service/src/test/resources/eval
                   --threads N  enrichment threads (default: the available processors)
                   --json FILE  also write the last line's JSON to FILE
+                newsflow eval --calibrate-language
+                               fit the language confidence's calibration on the project's own texts
                 Settings of enrich-service apply as environment variables, e.g.
                 NEWSFLOW_ENRICH_ENTITIES_CORENLP_LANGUAGES=en,fr,de,es,it""";
     }

@@ -37,7 +37,8 @@ final class ShippedPipeline {
 
     static ShippedPipeline load(String version) {
         EnrichConfig config = config();
-        var languages = new LinguaLanguageDetector(config.languages(), config.minConfidence());
+        var languages = new LinguaLanguageDetector(config.languages(), config.minConfidence(),
+                config.language().maxChars());
         var entities = new MultilingualEntityRecognizer(config.entities().corenlpLanguages(), config.languages(),
                 version);
         var topics = new LexiconTopicClassifier(config.topics().threshold(), config.topics().maxTopics(),

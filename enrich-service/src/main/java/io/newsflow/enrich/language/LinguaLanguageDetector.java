@@ -36,10 +36,14 @@ import io.quarkus.runtime.Startup;
  *
  * <p><b>Confidence.</b> Lingua 1.2.2's {@code computeLanguageConfidenceValues} is a <em>relative</em> metric, not a
  * probability: the most likely language always gets 1.0 and each other language the ratio of the two languages'
- * log-likelihoods. The top value therefore says nothing about certainty. The confidence reported here is the distance
- * from the runner-up, {@code 1 - value(second)} — the quantity Lingua itself compares with its minimum relative
- * distance — so 0 means a tie and 1.0 means that Lingua's rules left a single candidate (for instance a letter only
- * one of the languages uses). It is not calibrated as a probability: a clear paragraph typically scores 0.2–0.5.
+ * log-likelihoods. The distance from the runner-up, {@code 1 - value(second)} — the quantity Lingua itself compares
+ * with its minimum relative distance — is 0 for a tie and 1 when Lingua's rules left a single candidate, but a clear
+ * paragraph typically scores 0.2–0.5 on it. The confidence reported is the probability that the answer is right given
+ * that distance and the number of words analysed ({@link LanguageCalibrationModel}); below {@code min-confidence} the
+ * answer is {@code und}.
+ *
+ * <p><b>Length.</b> Only the first {@code max-chars} characters are analysed (cut at a word boundary): Lingua's time
+ * grows with the text, and the language of a news article is settled within its first paragraph.
  */
 @ApplicationScoped
 // Before the messaging channels start (they observe startup at LIBRARY_BEFORE): otherwise the first articles would wait,
@@ -55,23 +59,29 @@ public class LinguaLanguageDetector implements LanguageDetector {
     private final com.github.pemistahl.lingua.api.LanguageDetector lingua;
     private final List<String> languages;
     private final double minConfidence;
+    private final int maxChars;
     private final Engine engine;
     private final long loadMillis;
 
     @Inject
     LinguaLanguageDetector(EnrichConfig config) {
-        this(config.languages(), config.minConfidence());
+        this(config.languages(), config.minConfidence(), config.language().maxChars());
     }
 
     /**
      * @param isoCodes      ISO 639-1 codes of the candidate languages (at least two different ones)
-     * @param minConfidence below this confidence (0..1) the answer is {@code und}
+     * @param minConfidence below this probability (0..1) that the answer is right, the answer is {@code und}
+     * @param maxChars      only the first this many characters of a text are analysed
      */
-    public LinguaLanguageDetector(List<String> isoCodes, double minConfidence) {
+    public LinguaLanguageDetector(List<String> isoCodes, double minConfidence, int maxChars) {
         if (!(minConfidence >= 0.0 && minConfidence <= 1.0)) {
             throw new IllegalArgumentException(
                     "newsflow.enrich.min-confidence must be between 0 and 1, was " + minConfidence);
         }
+        if (maxChars < 1) {
+            throw new IllegalArgumentException("newsflow.enrich.language.max-chars must be at least 1, was " + maxChars);
+        }
+        this.maxChars = maxChars;
         Set<com.github.pemistahl.lingua.api.Language> candidates = toLinguaLanguages(isoCodes);
         this.minConfidence = minConfidence;
         this.engine = new Engine(ENGINE_NAME, EngineVersions.read(VERSION_RESOURCE));
@@ -88,17 +98,68 @@ public class LinguaLanguageDetector implements LanguageDetector {
 
     @Override
     public Language detect(String text) {
-        SortedMap<com.github.pemistahl.lingua.api.Language, Double> ranked = lingua.computeLanguageConfidenceValues(text);
-        if (ranked.isEmpty()) {
+        Scored scored = score(text);
+        if (scored == null) {
             return new Language(Language.UNDETERMINED, 0.0);
+        }
+        double confidence = Math.round(
+                LanguageCalibrationModel.SHIPPED.probability(scored.distance(), scored.words()) * 10_000) / 10_000.0;
+        if (confidence < minConfidence) {
+            return new Language(Language.UNDETERMINED, confidence);
+        }
+        return new Language(scored.language(), confidence);
+    }
+
+    /**
+     * Lingua's first choice for the text's first {@code max-chars} characters, its relative distance from the second
+     * (0..1) and the number of words analysed; null when Lingua names no language (no letters, or none of the
+     * candidates).
+     */
+    public Scored score(String text) {
+        String sample = prefix(text);
+        SortedMap<com.github.pemistahl.lingua.api.Language, Double> ranked =
+                lingua.computeLanguageConfidenceValues(sample);
+        if (ranked.isEmpty()) {
+            return null;
         }
         Iterator<Map.Entry<com.github.pemistahl.lingua.api.Language, Double>> best = ranked.entrySet().iterator();
         com.github.pemistahl.lingua.api.Language top = best.next().getKey();
-        double confidence = best.hasNext() ? distanceFromTop(best.next().getValue()) : 1.0;
-        if (top == com.github.pemistahl.lingua.api.Language.UNKNOWN || confidence < minConfidence) {
-            return new Language(Language.UNDETERMINED, confidence);
+        if (top == com.github.pemistahl.lingua.api.Language.UNKNOWN) {
+            return null;
         }
-        return new Language(isoCode(top), confidence);
+        double distance = best.hasNext() ? distanceFromTop(best.next().getValue()) : 1.0;
+        return new Scored(isoCode(top), distance, words(sample));
+    }
+
+    /** What Lingua says of one text before calibration. */
+    public record Scored(String language, double distance, int words) {
+    }
+
+    private String prefix(String text) {
+        if (text.length() <= maxChars) {
+            return text;
+        }
+        int end = maxChars;
+        while (end > maxChars / 2 && !Character.isWhitespace(text.charAt(end))) {
+            end--;
+        }
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end);
+    }
+
+    private static int words(String text) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean letter = Character.isLetter(text.charAt(i));
+            if (letter && !inWord) {
+                words++;
+            }
+            inWord = letter;
+        }
+        return words;
     }
 
     @Override
