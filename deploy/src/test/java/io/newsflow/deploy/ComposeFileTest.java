@@ -1,7 +1,6 @@
 package io.newsflow.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -24,9 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** deploy/docker-compose.yml as {@code docker-compose config} resolves it with the settings of .env.example. */
 class ComposeFileTest {
 
-    /** Variables without a default in the compose file: the secrets a deployment must set in deploy/.env. */
-    private static final List<String> SECRETS = List.of("POSTGRES_PASSWORD", "NEWSFLOW_STORE_READER_PASSWORD",
-            "NEWSFLOW_INGEST_HTTP_API_KEYS", "GRAFANA_ADMIN_PASSWORD");
+    private static final List<String> SECRETS = ComposeConfig.SECRETS;
 
     private static JsonNode services;
     private static JsonNode compose;
@@ -34,13 +31,10 @@ class ComposeFileTest {
 
     @BeforeAll
     static void resolveTheComposeFile() {
-        if (!Repository.onPath("docker-compose")) {
+        if (!ComposeConfig.available()) {
             return;
         }
-        Repository.Result result = Repository.run(List.of("docker-compose", "-f", "deploy/docker-compose.yml",
-                "--env-file", "deploy/.env.example", "config"), SECRETS);
-        assertThat(result.exitCode()).as("docker-compose config failed:%n%s", result.stderr()).isZero();
-        compose = Manifests.parse(result.stdout());
+        compose = ComposeConfig.resolved();
         services = compose.path("services");
         example = dotEnv(Repository.read(Repository.deploy().resolve(".env.example")));
     }
@@ -48,8 +42,7 @@ class ComposeFileTest {
     /** Per test rather than per class, so that every skipped test reports why. */
     @BeforeEach
     void requireDockerCompose() {
-        assumeTrue(Repository.onPath("docker-compose"), "docker-compose is not on the PATH: deploy/docker-compose.yml "
-                + "is NOT checked. Install it (Debian: apt-get install docker-compose) to check it.");
+        ComposeConfig.assumeAvailable();
     }
 
     private static Map<String, String> dotEnv(String text) {
