@@ -2,6 +2,7 @@ package io.newsflow.devstack.test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -9,12 +10,14 @@ import java.util.function.BooleanSupplier;
 
 /** Where the test servers come from. */
 enum Backend {
-    /** Containers (apache/kafka, postgres:17) through Testcontainers, when a Docker daemon answers. */
+    /** Containers (apache/kafka, postgres:17) through Testcontainers, when a Docker daemon answers with the images. */
     TESTCONTAINERS,
     /** {@link io.newsflow.devstack.EmbeddedKafka} and {@link io.newsflow.devstack.EmbeddedPostgres} in this JVM. */
     EMBEDDED;
 
     static final String PROPERTY = "newsflow.devstack";
+    /** How long {@code auto} lets a daemon pull a missing image before it settles for the embedded servers. */
+    private static final Duration PULL_TIMEOUT = Duration.ofSeconds(60);
 
     /** Reads {@value #PROPERTY} ({@code testcontainers|embedded|auto}, default auto). */
     static Backend fromSystemProperty() {
@@ -40,7 +43,7 @@ enum Backend {
             return false;
         }
         try {
-            return ContainerServers.dockerAvailable();
+            return ContainerServers.dockerAvailable(PULL_TIMEOUT);
         } catch (Throwable e) {
             return false;
         }

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -19,6 +21,8 @@ import io.newsflow.events.Topics;
 /** The same servers as the embedded ones, as containers. Only loaded when a Docker daemon answers. */
 final class ContainerServers {
 
+    private static final Logger LOG = Logger.getLogger(ContainerServers.class.getName());
+
     static final String KAFKA_IMAGE = "apache/kafka:4.1.2";
     static final String POSTGRES_IMAGE = "postgres:17";
     private static final String DATABASE = "newsflow";
@@ -26,8 +30,44 @@ final class ContainerServers {
     private ContainerServers() {
     }
 
-    static boolean dockerAvailable() {
-        return DockerClientFactory.instance().isDockerAvailable();
+    /**
+     * Whether a Docker daemon answers and has both images, pulling a missing one if the daemon can reach a registry
+     * within {@code pullTimeout}. A daemon that cannot pull (an air-gapped machine, this project's CI) would otherwise
+     * fail every test at its first container; the embedded servers are the same real servers.
+     */
+    static boolean dockerAvailable(Duration pullTimeout) {
+        if (!DockerClientFactory.instance().isDockerAvailable()) {
+            return false;
+        }
+        for (String image : new String[] {KAFKA_IMAGE, POSTGRES_IMAGE}) {
+            if (!present(image) && !pulled(image, pullTimeout)) {
+                LOG.info(() -> "Docker answers but has no " + image + " and could not pull it within " + pullTimeout
+                        + ": using the embedded servers");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean present(String image) {
+        try {
+            DockerClientFactory.instance().client().inspectImageCmd(image).exec();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean pulled(String image, Duration timeout) {
+        try {
+            return DockerClientFactory.instance().client().pullImageCmd(image).start()
+                    .awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS) && present(image);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Starts the containers in parallel and returns their settings; the closer stops them. */
