@@ -69,6 +69,8 @@ final class ContainerServers {
         try {
             KafkaTopics.create(container.getBootstrapServers(), Topics.ALL, DevstackServers.TOPIC_PARTITIONS,
                     Duration.ofSeconds(60));
+            KafkaTopics.createSourceTopics(container.getBootstrapServers(), DevstackServers.TOPIC_PARTITIONS,
+                    Duration.ofSeconds(60));
             return container;
         } catch (RuntimeException e) {
             container.stop();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +22,7 @@ import io.newsflow.ingest.fetch.AddressPolicy;
 import io.newsflow.ingest.fetch.Fetcher;
 import io.newsflow.ingest.fetch.FetcherTest;
 import io.newsflow.ingest.fetch.FixtureServer;
+import io.newsflow.ingest.messaging.DeadLetters;
 import io.newsflow.ingest.metrics.IngestMetrics;
 import io.newsflow.ingest.identity.ArticleIdentity;
 import io.vertx.core.Vertx;
@@ -55,10 +55,15 @@ class FeedPollerTest {
     }
 
     private FeedPoller poller(AddressPolicy policy) {
+        return poller(policy, 100);
+    }
+
+    private FeedPoller poller(AddressPolicy policy, int maxItemsPerPoll) {
         Fetcher fetcher = new Fetcher(vertx, FetcherTest.settings(1024 * 1024, true), policy);
-        return new FeedPoller(null, fetcher, new ArticleFactory(), publisher, new IngestMetrics(meters), Optional.empty(),
-                Duration.ofMinutes(15),
-                Duration.ofHours(6), 100);
+        IngestMetrics metrics = new IngestMetrics(meters);
+        TestFeedSettings settings = TestFeedSettings.defaults(maxItemsPerPoll);
+        return new FeedPoller(fetcher, new ArticleFactory(), publisher, new DeadLetters(null, settings, metrics), metrics,
+                settings);
     }
 
     private FeedPoller poller() {
@@ -143,7 +148,6 @@ class FeedPollerTest {
         poller.poll(feed, state);
 
         assertThat(publisher.published).hasSize(3);
-        assertThat(poller.status(feed)).isNotNull();
         assertThat(state.seen).hasSize(3);
     }
 
@@ -260,6 +264,71 @@ class FeedPollerTest {
         poller.poll(feed, state);
         assertThat(state.status).isEqualTo("ok");
         assertThat(publisher.published).hasSize(3);
+    }
+
+    @Test
+    void itemsBeyondOnePollsLimitArePublishedLaterEvenWhenTheFeedThenAnswers304() throws Exception {
+        StringBuilder items = new StringBuilder();
+        for (int i = 1; i <= 5; i++) {
+            server.serve("/overflow/" + i, "text/html", "<html><head><title>Overflow story " + i + "</title></head><body><article><p>"
+                    + "Body of overflow story " + i + ", long enough to be the main text of its page.</p></article></body></html>");
+            items.append("<item><title>Overflow " + i + "</title><link>" + server.url("/overflow/" + i) + "</link><guid>o-" + i
+                    + "</guid><description>Summary " + i + "</description></item>");
+        }
+        String rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Overflow</title><link>"
+                + server.url("/") + "</link><description>d</description>" + items + "</channel></rss>";
+        server.on("/overflow.xml", exchange -> {
+            if ("\"v1\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                exchange.sendResponseHeaders(304, -1);
+                return;
+            }
+            exchange.getResponseHeaders().add("ETag", "\"v1\"");
+            FixtureServer.respond(exchange, 200, "application/rss+xml", rss.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        });
+        FeedPoller poller = poller(new AddressPolicy(true), 2);
+        FeedPoller.State state = new FeedPoller.State();
+        Feed feed = feed("/overflow.xml", 60);
+
+        for (int poll = 0; poll < 4; poll++) {
+            poller.poll(feed, state);
+        }
+
+        assertThat(publisher.published).extracting(RawArticle::title).containsExactlyInAnyOrder(
+                "Overflow story 1", "Overflow story 2", "Overflow story 3", "Overflow story 4", "Overflow story 5");
+    }
+
+    @Test
+    void aPageThatFailsOnceIsFetchedAgainAndPublishedOnceWithThePagesCanonicalUrl() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger pageRequests = new java.util.concurrent.atomic.AtomicInteger();
+        server.on("/flaky/story", exchange -> {
+            if (pageRequests.incrementAndGet() == 1) {
+                exchange.sendResponseHeaders(503, -1);
+                return;
+            }
+            FixtureServer.respond(exchange, 200, "text/html", ("<html><head><title>Flaky story</title>"
+                    + "<link rel=\"canonical\" href=\"" + server.url("/stories/flaky") + "\"></head><body><article><p>The"
+                    + " whole story, as its page tells it, with more words than the feed's summary.</p></article></body>"
+                    + "</html>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        });
+        server.serve("/flaky.xml", "application/rss+xml", """
+                <?xml version="1.0"?>
+                <rss version="2.0"><channel><title>Flaky</title><link>http://127.0.0.1/</link><description>d</description>
+                <item><title>Flaky</title><link>%s</link><guid>flaky-1</guid><description>Only a summary.</description></item>
+                </channel></rss>
+                """.formatted(server.url("/flaky/story?utm_source=rss")));
+        FeedPoller poller = poller();
+        FeedPoller.State state = new FeedPoller.State();
+        Feed feed = feed("/flaky.xml", 60);
+
+        poller.poll(feed, state);
+        state.nextPollAt = null;
+        poller.poll(feed, state);
+
+        assertThat(publisher.published).singleElement().satisfies(a -> {
+            assertThat(a.canonicalUrl()).isEqualTo(server.url("/stories/flaky"));
+            assertThat(a.body()).startsWith("The whole story");
+            assertThat(a.id()).isEqualTo(ArticleIdentity.idOf(server.url("/stories/flaky"), null, null));
+        });
     }
 
     @Test

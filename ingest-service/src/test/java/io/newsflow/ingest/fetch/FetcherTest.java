@@ -42,7 +42,7 @@ public class FetcherTest {
     }
 
     public static FetchSettings settings(long maxBody, boolean allowPrivate) {
-        return new FetchSettings("newsflow-test/1.0 (+https://newsflow.io/bot)", allowPrivate, Duration.ofSeconds(2),
+        return new TestFetchSettings("newsflow-test/1.0 (+https://newsflow.io/bot)", allowPrivate, Duration.ofSeconds(2),
                 Duration.ofMillis(700), Duration.ofSeconds(5), maxBody, 3, Duration.ZERO, Duration.ofHours(1));
     }
 
@@ -180,7 +180,7 @@ public class FetcherTest {
     @Test
     void requestsToOneHostAreSpacedByTheRateLimit() throws Exception {
         server.serve("/page", "text/plain", "x");
-        FetchSettings slow = new FetchSettings("newsflow-test/1.0", true, Duration.ofSeconds(2), Duration.ofSeconds(2),
+        FetchSettings slow = new TestFetchSettings("newsflow-test/1.0", true, Duration.ofSeconds(2), Duration.ofSeconds(2),
                 Duration.ofSeconds(5), 1024, 3, Duration.ofMillis(300), Duration.ofHours(1));
         Fetcher fetcher = new Fetcher(vertx, slow);
 
