@@ -65,8 +65,8 @@ public class Fetcher {
         this.vertx = vertx;
         this.gate = new HostGate(settings.perHostInterval(), settings.perHostConcurrency(), settings.maxInFlight());
         this.robots = new RobotsCache(settings.robots(), settings.robotName());
-        // No keep-alive: most hosts get one request per second or less, and a server that closes an idle connection
-        // (an HTTP/1.0 server always does) would otherwise fail the next request sent on it.
+        // No keep-alive: a host gets one request per second or less, a pooled connection would mostly sit idle until
+        // the server drops it, and an HTTP/1.0 server closes every connection after its answer anyway.
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setDecompressionSupported(true)
                 .setKeepAlive(false)
