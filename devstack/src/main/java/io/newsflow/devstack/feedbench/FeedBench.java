@@ -51,8 +51,8 @@ public final class FeedBench {
 
     public static final String USAGE = """
               feed-bench [--feeds N] [--items N] [--hosts N] [--replicas N] [--kill-half-way] [--timeout S]
-                           polls N feeds (1000) of N items (20) over N local hosts (200; 5 %% slow 2-5 s, 2 %% failing
-                           once per URL, half answering 304) with N ingest replicas (1), politeness 1 request/host/s;
+                           polls N feeds (1000) of N items (20) over N local hosts (200; 5 %% slow 2-5 s, 2 %% answering
+                           503 to 1 request in 5, half answering 304) with N ingest replicas (1), politeness 1 request/host/s;
                            prints time until every item is in the raw topic, fetches/s, duplicates, items lost, CPU
             """;
 
@@ -200,13 +200,15 @@ public final class FeedBench {
             }
         }
         Map<String, Long> byReplica = sites.requestsByAgent();
+        expected.stream().filter(c -> !idsByCanonical.containsKey(c)).sorted().limit(10)
+                .forEach(c -> progress.accept("not in the raw topic: " + c));
         out.printf(Locale.ROOT, """
                 feeds %d x %d items over %d hosts, %d ingest replica(s)%s
                   items in the raw topic   %d of %d in %.1f s
                   lost                     %d
                   duplicates               %d (an item under two ids, or not from its page)
                   records                  %d (an item's same-id copies after a replica's death count here)
-                  fetches                  %d (%.1f/s; 304: %d, 503 once per URL: %d)
+                  fetches                  %d (%.1f/s; 304: %d, 503: %d)
                   fetches by replica       %s
                   ingest CPU seconds       %s
                 """, feeds, items, hostCount, replicas, killHalfWay ? ", one killed half-way" : "", stored,

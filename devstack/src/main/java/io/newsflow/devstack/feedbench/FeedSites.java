@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,8 +19,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * The news sites of the feed benchmark, on this machine only: one HTTP server per host on its own loopback address
  * (127.0.1.1, 127.0.1.2, …, all one port), each carrying feeds of items whose pages name a canonical URL of their own.
- * Some hosts are slow (every answer 2–5 s late), some fail for now (503 to the first request of every feed and page),
- * half answer 304 to a feed asked with its ETag. Requests are counted by user agent, so each replica's share shows.
+ * Some hosts are slow (every answer 2–5 s late), some fail now and then (503 to one request for a feed or a page in
+ * five, at random), half answer 304 to a feed asked with its ETag. Requests are counted by user agent, so each replica's share shows.
  */
 final class FeedSites implements AutoCloseable {
 
@@ -34,7 +33,6 @@ final class FeedSites implements AutoCloseable {
     private final int port;
     private final int feedsPerHost;
     private final int items;
-    private final Set<String> failedOnce = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicLong> byAgent = new ConcurrentHashMap<>();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong notModified = new AtomicLong();
@@ -114,7 +112,11 @@ final class FeedSites implements AutoCloseable {
                 send(exchange, 200, "text/plain", "User-agent: *\nDisallow: /private/\n");
                 return;
             }
-            if (host.failing() && failedOnce.add(host.address() + path)) {
+            boolean fails;
+            synchronized (random) {
+                fails = host.failing() && random.nextInt(5) == 0;
+            }
+            if (fails) {
                 unavailable.incrementAndGet();
                 exchange.sendResponseHeaders(503, -1);
                 return;

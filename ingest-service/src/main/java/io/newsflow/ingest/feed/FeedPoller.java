@@ -124,7 +124,7 @@ public class FeedPoller {
             headers.put("If-Modified-Since", state.lastModified);
         }
         headers.put("Accept", FEED_ACCEPT);
-        return fetcher.fetch(feed.url(), headers)
+        return fetchTwice(feed.url(), headers)
                 .handleAsync((response, failure) -> {
                     if (failure != null) {
                         FetchException e = Fetcher.unwrap(failure);
@@ -199,6 +199,22 @@ public class FeedPoller {
         }, workers);
     }
 
+    /**
+     * Fetches once more, at the host's next turn, when the first answer is a 5xx or a network failure: most such
+     * failures pass within a second, and waiting for the next poll instead costs the whole retry delay (or, for the
+     * source itself, a backoff). Not for 429, which asks to slow down, nor for refusals.
+     */
+    private CompletableFuture<FetchResponse> fetchTwice(String url, Map<String, String> headers) {
+        return fetcher.fetch(url, headers).handle((response, failure) -> {
+            boolean again = failure != null ? Fetcher.unwrap(failure).isTransient() : response.status() >= 500;
+            if (!again) {
+                return failure != null ? CompletableFuture.<FetchResponse>failedFuture(failure)
+                        : CompletableFuture.completedFuture(response);
+            }
+            return fetcher.fetch(url, headers);
+        }).thenCompose(next -> next);
+    }
+
     /** What became of one entry's page. */
     private record Page(FeedItem item, ExtractedArticle article, String url, String transientFailure) {
     }
@@ -247,7 +263,7 @@ public class FeedPoller {
         if (item.link() == null) {
             return CompletableFuture.completedFuture(new Page(item, null, null, null));
         }
-        return fetcher.fetch(item.link(), Map.of("Accept", PAGE_ACCEPT))
+        return fetchTwice(item.link(), Map.of("Accept", PAGE_ACCEPT))
                 .handleAsync((response, failure) -> {
                     if (failure != null) {
                         FetchException e = Fetcher.unwrap(failure);

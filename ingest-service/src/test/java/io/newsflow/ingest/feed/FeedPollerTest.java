@@ -301,7 +301,8 @@ class FeedPollerTest {
     void aPageThatFailsOnceIsFetchedAgainAndPublishedOnceWithThePagesCanonicalUrl() throws Exception {
         java.util.concurrent.atomic.AtomicInteger pageRequests = new java.util.concurrent.atomic.AtomicInteger();
         server.on("/flaky/story", exchange -> {
-            if (pageRequests.incrementAndGet() == 1) {
+            // Both tries of the first poll fail; the next poll's succeeds.
+            if (pageRequests.incrementAndGet() <= 2) {
                 exchange.sendResponseHeaders(503, -1);
                 return;
             }
@@ -329,6 +330,29 @@ class FeedPollerTest {
             assertThat(a.body()).startsWith("The whole story");
             assertThat(a.id()).isEqualTo(ArticleIdentity.idOf(server.url("/stories/flaky"), null, null));
         });
+    }
+
+    @Test
+    void aPageThatKeepsFailingIsGivenUpAsADeadLetterNeverPublishedFromTheSummary() throws Exception {
+        server.on("/down/story", exchange -> exchange.sendResponseHeaders(503, -1));
+        server.serve("/down.xml", "application/rss+xml", """
+                <?xml version="1.0"?>
+                <rss version="2.0"><channel><title>Down</title><link>http://127.0.0.1/</link><description>d</description>
+                <item><title>Down</title><link>%s</link><guid>down-1</guid><description>Only a summary.</description></item>
+                </channel></rss>
+                """.formatted(server.url("/down/story")));
+        FeedPoller poller = poller();
+        FeedPoller.State state = new FeedPoller.State();
+        Feed feed = feed("/down.xml", 60);
+
+        for (int poll = 0; poll < 4; poll++) {
+            poller.poll(feed, state);
+        }
+
+        assertThat(publisher.published).isEmpty();
+        assertThat(meters.counter("newsflow.ingest.items.dead.lettered", "reason", "page-unavailable").count()).isEqualTo(1);
+        assertThat(state.pendingItems()).isZero();
+        assertThat(server.requestsTo("/down/story")).isEqualTo(6);
     }
 
     @Test
