@@ -28,6 +28,12 @@ public final class KafkaTopics {
             "newsflow.feeds.state.v1", Map.of("cleanup.policy", "compact"),
             "newsflow.feeds.dlq.v1", Map.of());
 
+    /**
+     * Partitions of ingest's source topics: the registrations' partitions are what ingest replicas share, and 12
+     * splits evenly among 1, 2, 3, 4 or 6 of them.
+     */
+    public static final int SOURCE_PARTITIONS = 12;
+
     private KafkaTopics() {
     }
 

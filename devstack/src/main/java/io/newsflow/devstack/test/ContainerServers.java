@@ -69,7 +69,7 @@ final class ContainerServers {
         try {
             KafkaTopics.create(container.getBootstrapServers(), Topics.ALL, DevstackServers.TOPIC_PARTITIONS,
                     Duration.ofSeconds(60));
-            KafkaTopics.createSourceTopics(container.getBootstrapServers(), DevstackServers.TOPIC_PARTITIONS,
+            KafkaTopics.createSourceTopics(container.getBootstrapServers(), KafkaTopics.SOURCE_PARTITIONS,
                     Duration.ofSeconds(60));
             return container;
         } catch (RuntimeException e) {
