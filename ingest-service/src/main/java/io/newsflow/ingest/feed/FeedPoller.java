@@ -116,6 +116,9 @@ public class FeedPoller {
         synchronized (state) {
             state.lastPollAt = clock.instant();
         }
+        if (feed.sitemap() && URI.create(feed.url()).getPath().equals("/robots.txt")) {
+            return announced(feed, state, interval);
+        }
         Map<String, String> headers = new HashMap<>();
         if (state.etag != null) {
             headers.put("If-None-Match", state.etag);
@@ -179,8 +182,32 @@ public class FeedPoller {
         if (sitemap.children().isEmpty()) {
             return entries(feed, state, response, sitemap.items(), sourceName, interval);
         }
-        // An index: its sitemaps are read now (newest listed last, as indexes usually grow), items merged.
-        List<String> children = sitemap.children();
+        return children(feed, state, response, sitemap.children(), sourceName, interval);
+    }
+
+    /**
+     * A sitemap source registered as a site's robots.txt: the sitemaps its {@code Sitemap:} lines announce are read
+     * like the sitemaps of an index.
+     */
+    private CompletableFuture<Void> announced(Feed feed, State state, Duration interval) {
+        return fetcher.announcedSitemaps(feed.url()).handleAsync((sitemaps, failure) -> {
+            if (failure != null) {
+                FetchException e = Fetcher.unwrap(failure);
+                fail(feed, state, e.refused() ? "refused" : "error", e.getMessage(), interval, null);
+                return CompletableFuture.<Void>completedFuture(null);
+            }
+            if (sitemaps.isEmpty()) {
+                fail(feed, state, "error", "the robots.txt announces no sitemap", interval, null);
+                return CompletableFuture.<Void>completedFuture(null);
+            }
+            FetchResponse none = new FetchResponse(200, Map.of(), new byte[0], feed.url());
+            return children(feed, state, none, sitemaps, URI.create(feed.url()).getHost(), interval);
+        }, workers).thenCompose(done -> done);
+    }
+
+    /** Reads the last sitemaps of {@code children} (indexes usually grow at the end) and their items as one poll. */
+    private CompletableFuture<Void> children(Feed feed, State state, FetchResponse response, List<String> children,
+            String sourceName, Duration interval) {
         List<String> read = children.subList(Math.max(0, children.size() - settings.maxSitemapsPerIndex()), children.size());
         List<CompletableFuture<List<FeedItem>>> parts = read.stream().map(child -> fetcher.fetch(child, Map.of("Accept", FEED_ACCEPT))
                 .thenApplyAsync(r -> {

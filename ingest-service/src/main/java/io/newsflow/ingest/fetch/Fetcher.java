@@ -84,10 +84,6 @@ public class Fetcher {
         client.close();
     }
 
-    /** Requests waiting for their host's turn. */
-    public int waiting() {
-        return gate.waiting();
-    }
 
     /**
      * Checks a URL a client wants fetched later (a feed being registered): http(s), and a host whose every address the

@@ -73,11 +73,6 @@ final class HostGate implements AutoCloseable {
         return result;
     }
 
-    /** Requests waiting for their turn, across every host. */
-    synchronized int waiting() {
-        return hosts.values().stream().mapToInt(h -> h.waiting.size()).sum();
-    }
-
     private void done(String host) {
         synchronized (this) {
             inFlight--;

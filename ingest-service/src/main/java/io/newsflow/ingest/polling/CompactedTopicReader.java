@@ -48,13 +48,17 @@ final class CompactedTopicReader {
 
     void stop() {
         running = false;
-        KafkaConsumer<String, String> c = consumer;
-        if (c != null) {
-            c.wakeup();
+        wakeAndJoin(consumer, thread, 5000);
+    }
+
+    /** Ends a thread blocked in {@code consumer}'s poll and waits for it, at most {@code millis}. */
+    static void wakeAndJoin(KafkaConsumer<String, String> consumer, Thread thread, long millis) {
+        if (consumer != null) {
+            consumer.wakeup();
         }
         if (thread != null) {
             try {
-                thread.join(5000);
+                thread.join(millis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

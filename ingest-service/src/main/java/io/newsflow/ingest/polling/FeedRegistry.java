@@ -14,9 +14,6 @@ import org.apache.kafka.common.utils.Utils;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.newsflow.ingest.feed.Feed;
 import io.newsflow.ingest.feed.RegistryUnavailableException;
@@ -28,31 +25,16 @@ import io.newsflow.ingest.messaging.SourceKafka;
  * topic (to list every source) and remembers in which partition each registration lives: the partitions the consumer
  * group gives a replica decide which sources it polls ({@link SourceOwnership}).
  */
-public final class FeedRegistry {
+public final class FeedRegistry extends CompactedTopicView {
 
     private static final Logger LOG = Logger.getLogger(FeedRegistry.class);
     private static final long WRITE_TIMEOUT_SECONDS = 10;
 
-    private final SourceKafka kafka;
-    private final String topic;
-    private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final Map<String, Feed> feeds = new ConcurrentHashMap<>();
     private final Map<String, Integer> partitionOf = new ConcurrentHashMap<>();
-    private final CompactedTopicReader reader;
 
     FeedRegistry(SourceKafka kafka, String topic) {
-        this.kafka = kafka;
-        this.topic = topic;
-        this.reader = new CompactedTopicReader(kafka, topic, this::apply);
-    }
-
-    void start() {
-        reader.start();
-    }
-
-    void stop() {
-        reader.stop();
+        super(kafka, topic);
     }
 
     /** Whether the registrations topic has been read in full since startup. */
@@ -107,7 +89,8 @@ public final class FeedRegistry {
         }
     }
 
-    private void apply(ConsumerRecord<String, String> record) {
+    @Override
+    protected void apply(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
             feeds.remove(record.key());
             partitionOf.remove(record.key());

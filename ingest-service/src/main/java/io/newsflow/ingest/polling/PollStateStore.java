@@ -10,9 +10,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.newsflow.ingest.feed.FeedPoller;
 import io.newsflow.ingest.messaging.SourceKafka;
@@ -22,40 +19,22 @@ import io.newsflow.ingest.messaging.SourceKafka;
  * source id. Every replica reads it whole, so whichever replica is given a source next continues where the last
  * owner's last acknowledged write left it, and any replica can show every source.
  */
-final class PollStateStore {
+final class PollStateStore extends CompactedTopicView {
 
     private static final Logger LOG = Logger.getLogger(PollStateStore.class);
 
-    private final SourceKafka kafka;
-    private final String topic;
-    private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final Map<String, String> latest = new ConcurrentHashMap<>();
-    private final CompactedTopicReader reader;
 
     PollStateStore(SourceKafka kafka, String topic) {
-        this.kafka = kafka;
-        this.topic = topic;
-        this.reader = new CompactedTopicReader(kafka, topic, this::apply);
-    }
-
-    void start() {
-        reader.start();
-    }
-
-    void stop() {
-        reader.stop();
+        super(kafka, topic);
     }
 
     CompactedTopicReader reader() {
         return reader;
     }
 
-    String topic() {
-        return topic;
-    }
-
-    private void apply(ConsumerRecord<String, String> record) {
+    @Override
+    protected void apply(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
             latest.remove(record.key());
         } else {

@@ -60,17 +60,7 @@ final class SourceOwnership {
 
     void stop() {
         running = false;
-        KafkaConsumer<String, String> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
-        if (thread != null) {
-            try {
-                thread.join(15_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        CompactedTopicReader.wakeAndJoin(consumer, thread, 15_000);
     }
 
     boolean owns(int partition) {

@@ -355,6 +355,50 @@ class FeedPollerTest {
         assertThat(server.requestsTo("/down/story")).isEqualTo(6);
     }
 
+    private void serveNewsSitemap(String path) {
+        StringBuilder urls = new StringBuilder();
+        for (int i = 1; i <= 2; i++) {
+            server.serve("/sm/story-" + i, "text/html", "<html><head><title>Page title " + i + "</title></head><body><article><p>"
+                    + "The text of sitemap story " + i + ", long enough to be its page's main text.</p></article></body></html>");
+            urls.append("<url><loc>").append(server.url("/sm/story-" + i)).append("</loc><news:news><news:publication>"
+                    + "<news:name>Gazette</news:name><news:language>en</news:language></news:publication>"
+                    + "<news:publication_date>2024-03-0" + i + "T10:00:00Z</news:publication_date><news:title>News title "
+                    + i + "</news:title></news:news></url>");
+        }
+        server.serve(path, "application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><urlset"
+                + " xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
+                + " xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">" + urls + "</urlset>");
+    }
+
+    @Test
+    void aSitemapIndexLeadsToItsNewsSitemapWhoseUrlsArePublishedFromTheirPages() {
+        serveNewsSitemap("/news-sitemap.xml");
+        server.serve("/sitemap-index.xml", "application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sitemapindex"
+                + " xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><sitemap><loc>" + server.url("/news-sitemap.xml")
+                + "</loc></sitemap></sitemapindex>");
+        String url = server.url("/sitemap-index.xml");
+        FeedPoller.State state = new FeedPoller.State();
+
+        poller().poll(new Feed(Feed.idOf(url), url, 60, Feed.API, Instant.now(), Feed.SITEMAP), state);
+
+        assertThat(state.status).isEqualTo("ok");
+        assertThat(publisher.published).extracting(RawArticle::title).containsExactlyInAnyOrder("Page title 1", "Page title 2");
+        assertThat(publisher.published).extracting(RawArticle::canonicalUrl)
+                .containsExactlyInAnyOrder(server.url("/sm/story-1"), server.url("/sm/story-2"));
+    }
+
+    @Test
+    void theSitemapsARobotsTxtAnnouncesAreRead() {
+        serveNewsSitemap("/announced.xml");
+        server.serve("/robots.txt", "text/plain", "User-agent: *\nAllow: /\nSitemap: " + server.url("/announced.xml") + "\n");
+        String url = server.url("/robots.txt");
+
+        poller().poll(new Feed(Feed.idOf(url), url, 60, Feed.API, Instant.now(), Feed.SITEMAP), new FeedPoller.State());
+
+        assertThat(publisher.published).hasSize(2);
+        assertThat(server.requestsTo("/announced.xml")).isEqualTo(1);
+    }
+
     @Test
     void retryAfterIsReadAsSecondsOrAsADate() {
         assertThat(FeedPoller.retryAfter("120")).isEqualTo(Duration.ofSeconds(120));
