@@ -124,11 +124,15 @@ public class Fetcher {
      * {@link FetchException}.
      */
     public CompletableFuture<FetchResponse> fetch(String url, Map<String, String> headers) {
-        return hop(url, url, headers, 0, settings.maxBodyBytes(), false);
+        return hop(url, url, headers, 0, settings.maxBodyBytes(), false, true);
     }
 
+    /**
+     * @param obeyRobots false for robots.txt itself and every hop it redirects to: those are not subject to the rules
+     *        being read (and asking for them there would wait for this very read)
+     */
     private CompletableFuture<FetchResponse> hop(String original, String current, Map<String, String> headers, int hop,
-            long maxBytes, boolean truncate) {
+            long maxBytes, boolean truncate, boolean obeyRobots) {
         if (hop > settings.maxRedirects()) {
             return CompletableFuture.failedFuture(FetchException.permanent(original + " redirects more than "
                     + settings.maxRedirects() + " times", null));
@@ -139,7 +143,9 @@ public class Fetcher {
         } catch (FetchException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return robotsAllow(uri).thenCompose(robotsRefusal -> {
+        CompletableFuture<FetchException> robotsCheck = obeyRobots ? robotsAllow(uri)
+                : CompletableFuture.completedFuture(null);
+        return robotsCheck.thenCompose(robotsRefusal -> {
             if (robotsRefusal != null) {
                 return CompletableFuture.failedFuture(robotsRefusal);
             }
@@ -157,7 +163,7 @@ public class Fetcher {
                         + " redirects to an invalid location: " + location, e));
             }
             LOG.debugf("%s redirects to %s", uri, next);
-            return hop(original, next, headers, hop + 1, maxBytes, truncate);
+            return hop(original, next, headers, hop + 1, maxBytes, truncate, obeyRobots);
         });
     }
 
@@ -297,6 +303,6 @@ public class Fetcher {
     }
 
     private CompletableFuture<FetchResponse> fetchRobots(String url) {
-        return hop(url, url, Map.of(), 0, settings.robots().maxSize().asLongValue(), true);
+        return hop(url, url, Map.of(), 0, settings.robots().maxSize().asLongValue(), true, false);
     }
 }

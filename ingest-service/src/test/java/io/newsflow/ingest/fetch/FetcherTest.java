@@ -206,6 +206,49 @@ public class FetcherTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
     }
 
+    @Test
+    void anUnreachableRobotsTxtMakesTheSiteFailForNowNotRefusedAndIsNotAskedAgainAtOnce() throws Exception {
+        server.on("/robots.txt", exchange -> exchange.sendResponseHeaders(503, -1));
+        server.serve("/page", "text/html", "<p>page</p>");
+        Fetcher fetcher = fetcher(1024);
+
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> fetcher.get(server.url("/page"), Map.of()))
+                    .isInstanceOfSatisfying(FetchException.class, e -> {
+                        assertThat(e.refused()).isFalse();
+                        assertThat(e.isTransient()).isTrue();
+                    })
+                    .hasMessageContaining("unreachable");
+        }
+        assertThat(server.requestsTo("/robots.txt")).isEqualTo(1);
+        assertThat(server.requestsTo("/page")).isZero();
+    }
+
+    @Test
+    void aRedirectedRobotsTxtIsFollowedAndItsRulesApply() throws Exception {
+        server.redirect("/robots.txt", server.url("/real-robots.txt"));
+        server.serve("/real-robots.txt", "text/plain", "User-agent: *\nDisallow: /private/\n");
+        server.serve("/public", "text/html", "<p>public</p>");
+
+        Fetcher fetcher = fetcher(1024);
+
+        assertThat(fetcher.get(server.url("/public"), Map.of()).status()).isEqualTo(200);
+        assertThatThrownBy(() -> fetcher.get(server.url("/private/page"), Map.of()))
+                .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.refused()).isTrue());
+    }
+
+    @Test
+    void aRobotsTxtLargerThanItsLimitIsReadUpToTheLimitInsteadOfFailing() throws Exception {
+        // Over the fetcher's 1 KiB body limit and the robots limit of 500 KiB: the rules at its start still hold.
+        server.serve("/robots.txt", "text/plain", "User-agent: *\nDisallow: /private/\n" + "# padding\n".repeat(60_000));
+        server.serve("/public", "text/html", "<p>public</p>");
+        Fetcher fetcher = fetcher(1024);
+
+        assertThat(fetcher.get(server.url("/public"), Map.of()).status()).isEqualTo(200);
+        assertThatThrownBy(() -> fetcher.get(server.url("/private/page"), Map.of()))
+                .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.refused()).isTrue());
+    }
+
     // HTTP/1.0 the way Python's http.server answers: a status line, headers, no Content-Length, the body ended by
     // closing the connection, and a plain 404 for robots.txt: a raw-socket server written here (the JDK's HttpServer
     // only speaks HTTP/1.1), and Python's own http.server where Python is installed.
