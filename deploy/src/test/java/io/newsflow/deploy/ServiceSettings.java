@@ -20,7 +20,7 @@ final class ServiceSettings {
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}");
     private static final Pattern TOPIC_KEY = Pattern.compile(
             "mp\\.messaging\\.(incoming|outgoing)\\.[^.]+\\.(topic|dead-letter-queue\\.topic)"
-                    + "|newsflow\\.[a-z]+\\.feeds\\.topic");
+                    + "|newsflow\\.[a-z]+\\.feeds\\.([a-z]+-)*topic");
     private static final Pattern INCOMING_TOPIC_KEY = Pattern.compile("mp\\.messaging\\.incoming\\.[^.]+\\.topic");
     private static final Pattern PROPERTY_NAME = Pattern.compile("(?<![A-Za-z0-9_.-])((?:quarkus|kafka|mp|newsflow)"
             + "(?:\\.[a-z0-9\"-]+)+)");

@@ -105,6 +105,7 @@ public final class DevstackServers implements AutoCloseable {
                 EmbeddedKafka broker = kafka.start();
                 try {
                     broker.createTopics(topics, partitions);
+                    KafkaTopics.createSourceTopics(broker.bootstrapServers(), KafkaTopics.SOURCE_PARTITIONS, java.time.Duration.ofSeconds(60));
                     return broker;
                 } catch (RuntimeException e) {
                     broker.close();

@@ -19,14 +19,39 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /** Creates topics on any broker (embedded or in a container) and waits until every partition has a leader. */
 public final class KafkaTopics {
 
+    /**
+     * ingest-service's own topics, which the deployment creates (compose's kafka-init, the Strimzi KafkaTopics): the
+     * compacted source registrations and poll state, and the dead letters of source items.
+     */
+    public static final Map<String, Map<String, String>> SOURCE_TOPICS = Map.of(
+            "newsflow.feeds.v1", Map.of("cleanup.policy", "compact"),
+            "newsflow.feeds.state.v1", Map.of("cleanup.policy", "compact"),
+            "newsflow.feeds.dlq.v1", Map.of());
+
+    /**
+     * Partitions of ingest's source topics: the registrations' partitions are what ingest replicas share, and 12
+     * splits evenly among 1, 2, 3, 4 or 6 of them.
+     */
+    public static final int SOURCE_PARTITIONS = 12;
+
     private KafkaTopics() {
+    }
+
+    /** Creates ingest-service's own topics ({@link #SOURCE_TOPICS}) with {@code partitions} partitions each. */
+    public static void createSourceTopics(String bootstrapServers, int partitions, Duration timeout) {
+        SOURCE_TOPICS.forEach((name, configs) -> create(bootstrapServers, List.of(name), partitions, configs, timeout));
+    }
+
+    public static void create(String bootstrapServers, Collection<String> names, int partitions, Duration timeout) {
+        create(bootstrapServers, names, partitions, Map.of(), timeout);
     }
 
     /**
      * Creates the topics that do not exist yet with {@code partitions} partitions each; topics that already exist are
      * kept as they are. Returns once every listed topic is usable.
      */
-    public static void create(String bootstrapServers, Collection<String> names, int partitions, Duration timeout) {
+    public static void create(String bootstrapServers, Collection<String> names, int partitions, Map<String, String> configs,
+            Duration timeout) {
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be at least 1, was " + partitions);
         }
@@ -38,7 +63,7 @@ public final class KafkaTopics {
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
         try (Admin admin = Admin.create(config)) {
-            List<NewTopic> topics = names.stream().distinct().map(name -> new NewTopic(name, partitions, (short) 1))
+            List<NewTopic> topics = names.stream().distinct().map(name -> new NewTopic(name, partitions, (short) 1).configs(configs))
                     .toList();
             for (Map.Entry<String, KafkaFuture<Void>> created : admin.createTopics(topics).values().entrySet()) {
                 try {

@@ -19,6 +19,9 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 import io.newsflow.devstack.bench.BenchOptions;
+import io.newsflow.devstack.feedbench.FeedBench;
+import io.newsflow.devstack.stack.Replicas;
+import io.newsflow.devstack.stack.ServiceProcess;
 import io.newsflow.devstack.stack.Stack;
 import io.newsflow.devstack.stack.StackSettings;
 
@@ -33,10 +36,13 @@ public final class NewsflowCommand {
 
               demo [DIR]   start Kafka, PostgreSQL and the three services, ingest every article file in DIR
                            (default: seeds/), print each stored article as one JSON line, stop everything
-              up           start the same stack and keep it running; Ctrl-C stops it
+              up [--replicas ingest=N,enrich=N,store=N]
+                           start the same stack and keep it running, with N processes of a service (scale-out on one
+                           machine: ingest replicas share the feeds, enrich and store replicas their topics); Ctrl-C
+                           stops it
               chaos        stream articles through a fresh stack while killing services, restarting Kafka and
                            PostgreSQL and writing poison records; check nothing is lost (newsflow chaos --help)
-            %s  status [OPTIONS]  one screen about the running services, from their own endpoints: readiness, rates,
+            %s%s  status [OPTIONS]  one screen about the running services, from their own endpoints: readiness, rates,
                            Kafka consumer lag, dead-lettered records, the last error
             %s  help         this text
 
@@ -45,7 +51,7 @@ public final class NewsflowCommand {
             NEWSFLOW_DEMO_TIMEOUT (seconds, 300), NEWSFLOW_WATCH_DIR (up: the folder ingest watches, $NEWSFLOW_HOME/inbox),
             NEWSFLOW_<SERVICE>_JAVA_OPTS (JVM options per service); any Quarkus setting of a service, e.g.
             QUARKUS_LOG_LEVEL=DEBUG, is passed on to the services.
-            """.formatted(BenchOptions.USAGE, StatusOptions.USAGE);
+            """.formatted(BenchOptions.USAGE, FeedBench.USAGE, StatusOptions.USAGE);
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -72,6 +78,9 @@ public final class NewsflowCommand {
                 case "bench" -> rest.contains("--help") ? usage(BenchOptions.USAGE, out)
                         : new Bench(Bench.benchSettings(StackSettings.fromEnvironment(root, env, Optional.empty())),
                                 BenchOptions.parse(rest), out, err).run();
+                case "feed-bench" -> rest.contains("--help") ? usage(FeedBench.USAGE, out)
+                        : new FeedBench(root, StackSettings.fromEnvironment(root, env, Optional.empty()).home(), rest, out,
+                                progress(err)).run();
                 case "status" -> rest.contains("--help") ? usage("  status [OPTIONS]\n" + StatusOptions.USAGE, out)
                         : Status.run(StackSettings.fromEnvironment(root, env, Optional.empty()), StatusOptions.parse(rest),
                                 out, err);
@@ -81,7 +90,7 @@ public final class NewsflowCommand {
                     yield 2;
                 }
             };
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             err.println("newsflow: " + e.getMessage());
             return 1;
         }
@@ -108,8 +117,13 @@ public final class NewsflowCommand {
     }
 
     private static int up(Path root, Map<String, String> env, List<String> args, PrintStream out, PrintStream err) {
-        if (!args.isEmpty()) {
-            err.println("newsflow up takes no arguments, got " + args);
+        Replicas replicas = Replicas.ONE;
+        if (args.size() == 2 && args.get(0).equals("--replicas")) {
+            replicas = Replicas.parse(args.get(1));
+        } else if (args.size() == 1 && args.get(0).startsWith("--replicas=")) {
+            replicas = Replicas.parse(args.get(0).substring("--replicas=".length()));
+        } else if (!args.isEmpty()) {
+            err.println("newsflow up takes only --replicas ingest=N,enrich=N,store=N, got " + args);
             return 2;
         }
         Path home = StackSettings.fromEnvironment(root, env, Optional.empty()).home();
@@ -120,7 +134,7 @@ public final class NewsflowCommand {
             throw new IllegalStateException("cannot create the watched folder " + inbox + ": " + e.getMessage(), e);
         }
         StackSettings settings = StackSettings.fromEnvironment(root, env, Optional.of(inbox));
-        Stack stack = Stack.start(settings, Map.of(), progress(err));
+        Stack stack = Stack.start(settings, replicas, Map.of(), progress(err));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             err.println("newsflow: stopping");
@@ -136,10 +150,11 @@ public final class NewsflowCommand {
                   Kafka           %s
                   PostgreSQL      %s   user %s, password %s
                   logs            %s
-                """,
+                %s""",
                 stack.service(Stack.INGEST).baseUri(), stack.service(Stack.ENRICH).baseUri(),
                 stack.service(Stack.STORE).baseUri(), inbox, stack.servers().bootstrapServers(),
-                stack.servers().jdbcUrl(), stack.servers().username(), stack.servers().password(), settings.logs());
+                stack.servers().jdbcUrl(), stack.servers().username(), stack.servers().password(), settings.logs(),
+                moreReplicas(stack));
         out.flush();
         try {
             stopped.await();
@@ -147,6 +162,17 @@ public final class NewsflowCommand {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    private static String moreReplicas(Stack stack) {
+        StringBuilder text = new StringBuilder();
+        for (String name : List.of(Stack.INGEST, Stack.ENRICH, Stack.STORE)) {
+            List<ServiceProcess> all = stack.replicas(name);
+            for (int i = 1; i < all.size(); i++) {
+                text.append(String.format("  %s replica %d   %s%n", name.replace("-service", ""), i + 1, all.get(i).baseUri()));
+            }
+        }
+        return text.toString();
     }
 
     /**

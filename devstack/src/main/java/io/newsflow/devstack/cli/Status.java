@@ -34,6 +34,7 @@ final class Status {
     /** Clears an ANSI terminal and puts the cursor home, so {@code --watch} redraws in place. */
     private static final String CLEAR = "\033[H\033[2J";
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final int WORST_SOURCES = 5;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json = new ObjectMapper();
@@ -53,7 +54,7 @@ final class Status {
                         options.window().toMillis() / 1000.0);
             }
             List<ServiceSnapshot> snapshots = status.snapshots(services, options.window());
-            String screen = StatusScreen.render(snapshots, Instant.now());
+            String screen = StatusScreen.render(snapshots, Instant.now()) + status.worstSources(services.get(Stack.INGEST));
             out.print(options.watch() ? CLEAR + screen : screen);
             out.flush();
             if (!options.watch()) {
@@ -62,6 +63,38 @@ final class Status {
             }
         } while (!Thread.currentThread().isInterrupted());
         return 0;
+    }
+
+    /**
+     * The feeds and sitemaps that are not {@code ok}, worst first, as ingest-service's {@code GET /sources} lists them
+     * (at most {@value #WORST_SOURCES}); nothing when all are well or ingest does not answer.
+     */
+    String worstSources(URI ingest) {
+        try {
+            HttpResponse<String> response = get(ingest.resolve("/sources"), "application/json");
+            if (response.statusCode() != 200) {
+                return "";
+            }
+            JsonNode sources = json.readTree(response.body());
+            StringBuilder s = new StringBuilder();
+            int shown = 0;
+            for (JsonNode source : sources) {
+                if (source.path("health").asText().equals("ok") || shown == WORST_SOURCES) {
+                    continue;
+                }
+                if (shown++ == 0) {
+                    s.append("\nsources not ok (of ").append(sources.size()).append("; GET /sources on ingest for all)\n");
+                }
+                s.append(String.format(java.util.Locale.ROOT, "  %-8s %-60s last success %s, %s%n",
+                        source.path("health").asText(), source.path("url").asText(),
+                        source.path("lastSuccessAt").asText("never"),
+                        source.path("error").isNull() ? "status " + source.path("status").asText()
+                                : source.path("error").asText()));
+            }
+            return s.toString();
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** Each service is asked on its own thread, so a slow one neither delays the others nor stretches their window. */

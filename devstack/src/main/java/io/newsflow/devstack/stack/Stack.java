@@ -39,6 +39,12 @@ public final class Stack implements AutoCloseable {
      * service on top of the inherited environment (the end-to-end tests use it).
      */
     public static Stack start(StackSettings settings, Map<String, String> extraEnv, Consumer<String> progress) {
+        return start(settings, Replicas.ONE, extraEnv, progress);
+    }
+
+    /** As {@link #start(StackSettings, Map, Consumer)}, with {@code replicas} processes of each service. */
+    public static Stack start(StackSettings settings, Replicas replicas, Map<String, String> extraEnv,
+            Consumer<String> progress) {
         checkPortsFree(settings);
         progress.accept("starting Kafka and PostgreSQL");
         StackServers servers = StackServers.start(settings);
@@ -61,13 +67,13 @@ public final class Stack implements AutoCloseable {
             settings.watchDir().ifPresent(dir -> ingest.put("NEWSFLOW_INGEST_DIRECTORY_PATH", dir.toString()));
 
             // Kafka holds whatever ingest publishes until enrich and store are consuming, so start order is free.
-            started.add(launch(settings, STORE, settings.storePort(), store, "-Xmx384m"));
+            launchAll(started, replicas, settings, STORE, settings.storePort(), store, "-Xmx384m");
             // The models keep about 770 MiB live. The serial collector's old generation is two thirds of the heap by
             // default, too little room over them: every young collection then became a full one (about 1 s each, one
             // every 2 s under load, a quarter to a third of enrich-service's CPU in `newsflow bench`). A young
             // generation of 128 MiB leaves the old one 1,152 MiB, and the in-flight articles' garbage dies young there.
-            started.add(launch(settings, ENRICH, settings.enrichPort(), common, "-Xmx1280m -Xmn128m"));
-            started.add(launch(settings, INGEST, settings.ingestPort(), ingest, "-Xmx384m"));
+            launchAll(started, replicas, settings, ENRICH, settings.enrichPort(), common, "-Xmx1280m -Xmn128m");
+            launchAll(started, replicas, settings, INGEST, settings.ingestPort(), ingest, "-Xmx384m");
             progress.accept("waiting for the services (logs in " + settings.logs() + ")");
             CompletableFuture.allOf(started.stream()
                     .map(s -> CompletableFuture.runAsync(() -> s.awaitReady(READY_TIMEOUT)))
@@ -89,12 +95,34 @@ public final class Stack implements AutoCloseable {
         }
     }
 
+    /**
+     * The first replica on the service's port, the others on free ports with logs of their own; only the first ingest
+     * replica watches the folder (two scanning one folder would publish every file twice).
+     */
+    private static void launchAll(List<ServiceProcess> started, Replicas replicas, StackSettings settings, String name,
+            int port, Map<String, String> env, String defaultHeap) {
+        started.add(launch(settings, name, port, env, defaultHeap, name + ".log"));
+        Map<String, String> others = new HashMap<>(env);
+        others.remove("NEWSFLOW_INGEST_DIRECTORY_PATH");
+        for (int replica = 2; replica <= replicas.of(name); replica++) {
+            started.add(launch(settings, name, freePort(), others, defaultHeap, name + "-" + replica + ".log"));
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port for a replica: " + e.getMessage(), e);
+        }
+    }
+
     private static ServiceProcess launch(StackSettings settings, String name, int port, Map<String, String> env,
-            String defaultHeap) {
+            String defaultHeap, String logName) {
         String optionsVariable = "NEWSFLOW_" + name.replace("-service", "").toUpperCase() + "_JAVA_OPTS";
         String options = System.getenv().getOrDefault(optionsVariable, defaultHeap + " -XX:+UseSerialGC");
         List<String> jvm = List.of(options.trim().split("\\s+"));
-        return ServiceProcess.start(name, settings.appDir(name), port, env, jvm, settings.logs().resolve(name + ".log"));
+        return ServiceProcess.start(name, settings.appDir(name), port, env, jvm, settings.logs().resolve(logName));
     }
 
     private static void checkPortsFree(StackSettings settings) {
@@ -113,6 +141,11 @@ public final class Stack implements AutoCloseable {
     public ServiceProcess service(String name) {
         return services.stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    }
+
+    /** Every process of the service, the first one first. */
+    public List<ServiceProcess> replicas(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).toList();
     }
 
     public StackServers servers() {

@@ -109,6 +109,8 @@ final class ContainerServers {
         try {
             KafkaTopics.create(container.getBootstrapServers(), Topics.ALL, DevstackServers.TOPIC_PARTITIONS,
                     Duration.ofSeconds(60));
+            KafkaTopics.createSourceTopics(container.getBootstrapServers(), KafkaTopics.SOURCE_PARTITIONS,
+                    Duration.ofSeconds(60));
             return container;
         } catch (RuntimeException e) {
             container.stop();

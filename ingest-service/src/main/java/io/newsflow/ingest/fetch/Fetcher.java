@@ -5,28 +5,22 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import crawlercommons.robots.BaseRobotRules;
-import crawlercommons.robots.SimpleRobotRulesParser;
 import io.newsflow.ingest.identity.ArticleIdentity;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -37,14 +31,15 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 
 /**
- * Fetches URLs that come from outside (feed URLs, feed item links, redirects) without letting them turn the service
- * against its own network or exhaust it.
+ * Fetches URLs that come from outside (feed and sitemap URLs, item links, redirects) without letting them turn the
+ * service against its own network or exhaust it, and without letting one slow site hold up the others.
  *
  * <p>Every hop is checked: only http and https; the host is resolved here and every address it resolves to must pass
  * the {@link AddressPolicy}; the connection then goes to the address that was checked (never to a second lookup, so a
  * DNS answer cannot change between check and use). Redirects are followed by hand, each one checked again, up to a
- * limit. Bodies are capped after decompression, connections and reads time out, requests to one host are spaced, and
- * robots.txt is honoured. Blocking: call it from a worker thread.
+ * limit. Bodies are capped after decompression, connections and reads time out, and robots.txt is honoured. Requests
+ * wait for their host's turn in a {@link HostGate} (spacing and concurrency per host, a bound across hosts) without
+ * holding a thread: {@link #fetch} is asynchronous; {@link #get} waits for it.
  */
 @ApplicationScoped
 public class Fetcher {
@@ -54,26 +49,12 @@ public class Fetcher {
 
     private final FetchSettings settings;
     private final AddressPolicy policy;
+    private final Vertx vertx;
     private final HttpClient client;
-    private final HostRateLimiter rateLimiter;
-    private final SimpleRobotRulesParser robotsParser = new SimpleRobotRulesParser();
-    private final Map<String, CachedRules> robots = new ConcurrentHashMap<>();
+    private final HostGate gate;
+    private final RobotsCache robots;
 
     @Inject
-    public Fetcher(Vertx vertx,
-            @ConfigProperty(name = "newsflow.fetch.user-agent") String userAgent,
-            @ConfigProperty(name = "newsflow.fetch.allow-private") boolean allowPrivate,
-            @ConfigProperty(name = "newsflow.fetch.connect-timeout") Duration connectTimeout,
-            @ConfigProperty(name = "newsflow.fetch.read-timeout") Duration readTimeout,
-            @ConfigProperty(name = "newsflow.fetch.total-timeout") Duration totalTimeout,
-            @ConfigProperty(name = "newsflow.fetch.max-body-size") MemorySize maxBody,
-            @ConfigProperty(name = "newsflow.fetch.max-redirects") int maxRedirects,
-            @ConfigProperty(name = "newsflow.fetch.per-host-interval") Duration perHostInterval,
-            @ConfigProperty(name = "newsflow.fetch.robots-cache-time") Duration robotsCacheTime) {
-        this(vertx, new FetchSettings(userAgent, allowPrivate, connectTimeout, readTimeout, totalTimeout,
-                maxBody.asLongValue(), maxRedirects, perHostInterval, robotsCacheTime));
-    }
-
     public Fetcher(Vertx vertx, FetchSettings settings) {
         this(vertx, settings, new AddressPolicy(settings.allowPrivate()));
     }
@@ -81,21 +62,28 @@ public class Fetcher {
     public Fetcher(Vertx vertx, FetchSettings settings, AddressPolicy policy) {
         this.settings = settings;
         this.policy = policy;
-        this.rateLimiter = new HostRateLimiter(settings.perHostInterval());
+        this.vertx = vertx;
+        this.gate = new HostGate(settings.perHostInterval(), settings.perHostConcurrency(), settings.maxInFlight());
+        this.robots = new RobotsCache(settings.robots(), settings.robotName());
+        // No keep-alive: a host gets one request per second or less, a pooled connection would mostly sit idle until
+        // the server drops it, and an HTTP/1.0 server closes every connection after its answer anyway.
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setDecompressionSupported(true)
+                .setKeepAlive(false)
                 .setConnectTimeout((int) settings.connectTimeout().toMillis())
                 .setIdleTimeout((int) settings.readTimeout().toMillis())
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setForceSni(true)
                 .setVerifyHost(true)
-                .setMaxPoolSize(8));
+                .setMaxPoolSize(Math.max(1, settings.perHostConcurrency())));
     }
 
     @PreDestroy
     void close() {
+        gate.close();
         client.close();
     }
+
 
     /**
      * Checks a URL a client wants fetched later (a feed being registered): http(s), and a host whose every address the
@@ -108,32 +96,75 @@ public class Fetcher {
     }
 
     /**
-     * GETs {@code url}, following redirects.
+     * GETs {@code url}, following redirects, and waits for the answer.
      *
      * @param headers extra request headers (e.g. conditional GET validators)
      * @return the final response, whatever its status (2xx, 304, 4xx, 5xx)
      * @throws FetchException when refused by policy or robots.txt, or when it failed
      */
     public FetchResponse get(String url, Map<String, String> headers) throws FetchException {
-        String current = url;
-        for (int hop = 0; hop <= settings.maxRedirects(); hop++) {
-            URI uri = parse(current);
-            if (!robotsAllow(uri)) {
-                throw FetchException.refused(current + " is disallowed by the site's robots.txt for " + settings.robotName());
+        try {
+            return fetch(url, headers).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw FetchException.failed("interrupted", e);
+        } catch (ExecutionException e) {
+            throw unwrap(e.getCause());
+        }
+    }
+
+    /** The {@link FetchException} a failed {@link #fetch} carries (any other failure as a transient one). */
+    public static FetchException unwrap(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause instanceof FetchException fetch ? fetch : FetchException.failed(String.valueOf(cause), cause);
+    }
+
+    /**
+     * GETs {@code url}, following redirects; completes with the final response whatever its status, or fails with a
+     * {@link FetchException}.
+     */
+    public CompletableFuture<FetchResponse> fetch(String url, Map<String, String> headers) {
+        return hop(url, url, headers, 0, settings.maxBodyBytes(), false, true);
+    }
+
+    /**
+     * @param obeyRobots false for robots.txt itself and every hop it redirects to: those are not subject to the rules
+     *        being read (and asking for them there would wait for this very read)
+     */
+    private CompletableFuture<FetchResponse> hop(String original, String current, Map<String, String> headers, int hop,
+            long maxBytes, boolean truncate, boolean obeyRobots) {
+        if (hop > settings.maxRedirects()) {
+            return CompletableFuture.failedFuture(FetchException.permanent(original + " redirects more than "
+                    + settings.maxRedirects() + " times", null));
+        }
+        URI uri;
+        try {
+            uri = parse(current);
+        } catch (FetchException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<FetchException> robotsCheck = obeyRobots ? robotsAllow(uri)
+                : CompletableFuture.completedFuture(null);
+        return robotsCheck.thenCompose(robotsRefusal -> {
+            if (robotsRefusal != null) {
+                return CompletableFuture.failedFuture(robotsRefusal);
             }
-            FetchResponse response = once(uri, headers);
+            return gate.submit(hostOf(uri).toLowerCase(Locale.ROOT), () -> once(uri, headers, maxBytes, truncate));
+        }).thenCompose(response -> {
             String location = response.header("location");
             if (!isRedirect(response.status()) || location == null) {
-                return response;
+                return CompletableFuture.completedFuture(response);
             }
+            String next;
             try {
-                current = uri.resolve(location.trim()).toString();
+                next = uri.resolve(location.trim()).toString();
             } catch (IllegalArgumentException e) {
-                throw FetchException.failed(current + " redirects to an invalid location: " + location, e);
+                return CompletableFuture.failedFuture(FetchException.permanent(current
+                        + " redirects to an invalid location: " + location, e));
             }
-            LOG.debugf("%s redirects to %s", uri, current);
-        }
-        throw FetchException.failed(url + " redirects more than " + settings.maxRedirects() + " times", null);
+            LOG.debugf("%s redirects to %s", uri, next);
+            return hop(original, next, headers, hop + 1, maxBytes, truncate, obeyRobots);
+        });
     }
 
     private static boolean isRedirect(int status) {
@@ -175,17 +206,16 @@ public class Fetcher {
         return addresses[0];
     }
 
-    private FetchResponse once(URI uri, Map<String, String> headers) throws FetchException {
-        InetAddress address = resolve(uri);
+    private CompletableFuture<FetchResponse> once(URI uri, Map<String, String> headers, long maxBytes, boolean truncate) {
+        InetAddress address;
+        try {
+            address = resolve(uri);
+        } catch (FetchException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         boolean https = "https".equalsIgnoreCase(uri.getScheme());
         int port = uri.getPort() != -1 ? uri.getPort() : https ? 443 : 80;
         String host = hostOf(uri);
-        try {
-            rateLimiter.acquire(host.toLowerCase(Locale.ROOT));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw FetchException.failed("interrupted", e);
-        }
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.GET)
@@ -202,9 +232,16 @@ public class Fetcher {
 
         CompletableFuture<FetchResponse> result = new CompletableFuture<>();
         CompletableFuture<HttpClientRequest> sent = new CompletableFuture<>();
-        client.request(options).onFailure(result::completeExceptionally).onSuccess(request -> {
+        long timer = vertx.setTimer(settings.totalTimeout().toMillis(), id -> {
+            if (result.completeExceptionally(FetchException.failed(uri + ": no complete response within "
+                    + settings.totalTimeout().toMillis() + " ms", null))) {
+                sent.thenAccept(HttpClientRequest::reset);
+            }
+        });
+        result.whenComplete((r, f) -> vertx.cancelTimer(timer));
+        client.request(options).onFailure(f -> result.completeExceptionally(failed(uri, f))).onSuccess(request -> {
             sent.complete(request);
-            request.send().onFailure(result::completeExceptionally).onSuccess(response -> {
+            request.send().onFailure(f -> result.completeExceptionally(failed(uri, f))).onSuccess(response -> {
                 Map<String, String> responseHeaders = new HashMap<>();
                 response.headers().forEach(h -> responseHeaders.putIfAbsent(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
                 Buffer body = Buffer.buffer();
@@ -212,67 +249,60 @@ public class Fetcher {
                     if (result.isDone()) {
                         return;
                     }
-                    if ((long) body.length() + chunk.length() > settings.maxBodyBytes()) {
-                        result.completeExceptionally(FetchException.failed(uri + ": the body is larger than "
-                                + settings.maxBodyBytes() + " bytes (newsflow.fetch.max-body-size)", null));
+                    if ((long) body.length() + chunk.length() > maxBytes) {
+                        if (truncate) {
+                            body.appendBuffer(chunk, 0, (int) (maxBytes - body.length()));
+                            result.complete(new FetchResponse(response.statusCode(), responseHeaders, body.getBytes(),
+                                    uri.toString()));
+                        } else {
+                            result.completeExceptionally(FetchException.permanent(uri + ": the body is larger than "
+                                    + maxBytes + " bytes (newsflow.fetch.max-body-size)", null));
+                        }
                         request.reset();
                         return;
                     }
                     body.appendBuffer(chunk);
                 });
-                response.exceptionHandler(result::completeExceptionally);
+                response.exceptionHandler(f -> result.completeExceptionally(failed(uri, f)));
                 response.endHandler(v -> result.complete(
                         new FetchResponse(response.statusCode(), responseHeaders, body.getBytes(), uri.toString())));
             });
         });
-        try {
-            return result.get(settings.totalTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            sent.thenAccept(HttpClientRequest::reset);
-            throw FetchException.failed(uri + ": no complete response within " + settings.totalTimeout().toMillis() + " ms", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw FetchException.failed("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof FetchException fetch) {
-                throw fetch;
-            }
-            throw FetchException.failed(uri + ": " + e.getCause(), e.getCause());
-        }
+        return result;
     }
 
-    private boolean robotsAllow(URI uri) throws FetchException {
+    private static FetchException failed(URI uri, Throwable failure) {
+        return failure instanceof FetchException fetch ? fetch : FetchException.failed(uri + ": " + failure, failure);
+    }
+
+    /** Null when robots.txt allows {@code uri}, else why not: refused, or failed for now while it is unreachable. */
+    private CompletableFuture<FetchException> robotsAllow(URI uri) {
         if (ROBOTS_PATH.equals(uri.getRawPath())) {
-            return true;
+            return CompletableFuture.completedFuture(null);
         }
         String origin = uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority().toLowerCase(Locale.ROOT);
-        CachedRules cached = robots.get(origin);
-        if (cached == null || cached.expiresAt < System.nanoTime()) {
-            cached = new CachedRules(readRobots(origin), System.nanoTime() + settings.robotsCacheTime().toNanos());
-            robots.put(origin, cached);
-        }
-        return cached.rules.isAllowed(uri.toString());
+        return robots.rules(origin, this::fetchRobots).thenApply(entry -> {
+            if (entry.unreachable()) {
+                return FetchException.failed(uri + " is not fetched for now: the site's robots.txt is unreachable", null);
+            }
+            return entry.rules().isAllowed(uri.toString()) ? null
+                    : FetchException.refused(uri + " is disallowed by the site's robots.txt for " + settings.robotName());
+        });
     }
 
-    // RFC 9309: a missing robots.txt (4xx) allows everything; an unreachable one (5xx, network) allows nothing for now.
-    private BaseRobotRules readRobots(String origin) throws FetchException {
-        String robotsUrl = origin + ROBOTS_PATH;
+    /** The sitemaps a site's robots.txt announces ({@code Sitemap:} lines), as absolute URLs. */
+    public CompletableFuture<List<String>> announcedSitemaps(String siteUrl) {
+        URI uri;
         try {
-            FetchResponse response = get(robotsUrl, Map.of());
-            if (response.ok()) {
-                return robotsParser.parseContent(robotsUrl, response.body(), response.header("content-type"),
-                        List.of(settings.robotName().toLowerCase(Locale.ROOT)));
-            }
-            return robotsParser.failedFetch(response.status());
+            uri = parse(siteUrl);
         } catch (FetchException e) {
-            if (e.refused()) {
-                throw e;
-            }
-            LOG.infof("robots.txt of %s could not be read, so nothing there is fetched for now: %s", origin, e.getMessage());
-            return robotsParser.failedFetch(503);
+            return CompletableFuture.failedFuture(e);
         }
+        String origin = uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority().toLowerCase(Locale.ROOT);
+        return robots.rules(origin, this::fetchRobots).thenApply(entry -> entry.rules().getSitemaps());
     }
 
-    private record CachedRules(BaseRobotRules rules, long expiresAt) {
+    private CompletableFuture<FetchResponse> fetchRobots(String url) {
+        return hop(url, url, Map.of(), 0, settings.robots().maxSize().asLongValue(), true, false);
     }
 }

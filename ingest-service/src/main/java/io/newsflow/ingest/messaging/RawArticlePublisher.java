@@ -14,7 +14,7 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import io.newsflow.events.RawArticle;
-import io.smallrye.mutiny.CompositeException;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -29,6 +29,9 @@ public class RawArticlePublisher {
 
     /** MDC key of the article a log line is about. */
     public static final String ARTICLE_ID = "articleId";
+
+    /** Articles of one batch sent and not yet acknowledged, at most. */
+    static final int IN_FLIGHT = 128;
 
     private static final Logger LOG = Logger.getLogger(RawArticlePublisher.class);
 
@@ -77,21 +80,31 @@ public class RawArticlePublisher {
     }
 
     /**
-     * Sends every article at once and completes when all are acknowledged; fails, once all have settled, when any
-     * was not.
+     * Sends the articles, at most {@value #IN_FLIGHT} unacknowledged at a time (a batch of thousands sent at once
+     * overflows the emitter's buffer and the producer's, and fails part-way), and completes when all are
+     * acknowledged; fails, once all have settled, when any was not, with the kind of the worst failure: a record
+     * that can never be accepted (too large, refused by the schema) before a broker that did not answer.
      */
     public Uni<Void> publishAll(List<RawArticle> articles) {
         if (articles.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.join().all(articles.stream().map(this::publish).toList())
-                .andCollectFailures()
-                .replaceWithVoid()
-                .onFailure().transform(failure -> {
-                    List<Throwable> causes = failure instanceof CompositeException composite ? composite.getCauses()
-                            : List.of(failure);
-                    return new PublishException(causes.size() + " of " + articles.size()
-                            + " articles not acknowledged; first: " + causes.get(0).getMessage(), failure);
+        return Multi.createFrom().iterable(articles)
+                .onItem().transformToUni(article -> publish(article)
+                        .onItem().transform(ignored -> (PublishException) null)
+                        .onFailure().recoverWithItem(failure -> failure instanceof PublishException p ? p
+                                : new PublishException(String.valueOf(failure), failure)))
+                .merge(IN_FLIGHT)
+                .filter(failure -> failure != null)
+                .collect().asList()
+                .onItem().transformToUni(failures -> {
+                    if (failures.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    PublishException worst = failures.stream().filter(f -> !f.retryable()).findFirst()
+                            .orElse(failures.get(0));
+                    return Uni.createFrom().failure(new PublishException(failures.size() + " of " + articles.size()
+                            + " articles not acknowledged; first: " + worst.getMessage(), worst, worst.kind()));
                 });
     }
 }

@@ -84,6 +84,25 @@ public class IngestMetrics {
         }
     }
 
+    /** A source item given up as a dead letter, by reason ({@code page-unavailable}, {@code too-large}, {@code contract-refused}). */
+    public void deadLettered(String reason) {
+        registry.counter("newsflow.ingest.items.dead.lettered", "reason", reason).increment();
+    }
+
+    /**
+     * {@code newsflow_ingest_sources{health}}: the sources this replica polls, by health ({@code pending}, {@code ok},
+     * {@code quiet}, {@code failing}), read from {@code counts} at each scrape.
+     */
+    public void sourceHealth(java.util.function.Supplier<Map<String, Long>> counts) {
+        for (String health : List.of("pending", "ok", "quiet", "failing")) {
+            Gauge.builder("newsflow.ingest.sources", counts, c -> c.get().getOrDefault(health, 0L))
+                    .tag("health", health)
+                    .description("Sources polled by this replica, by health")
+                    .strongReference(true)
+                    .register(registry);
+        }
+    }
+
     /**
      * An HTTP request answered with a problem, by type: the last segment of a newsflow problem type URI, else
      * {@code status-<code>} for plain HTTP refusals ({@code about:blank}).

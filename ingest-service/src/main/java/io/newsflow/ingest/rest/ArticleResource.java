@@ -45,6 +45,7 @@ import io.newsflow.ingest.article.ArticleJsonReader;
 import io.newsflow.ingest.article.ArticleSubmission;
 import io.newsflow.ingest.article.ArticleValidator;
 import io.newsflow.ingest.article.Violation;
+import io.newsflow.ingest.messaging.PublishException;
 import io.newsflow.ingest.messaging.RawArticlePublisher;
 import io.newsflow.ingest.metrics.IngestMetrics;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -195,11 +196,19 @@ public class ArticleResource {
         Accepted accepted = new Accepted(ids, partial ? errors : null);
         return publisher.publishAll(articles)
                 .onFailure().transform(failure -> {
-                    LOG.warnf("Answering 503 for %d article(s): %s", articles.size(), failure.getMessage());
-                    metrics.refused(SourceType.HTTP, IngestMetrics.PUBLISH_FAILED, articles.size());
+                    PublishException e = failure instanceof PublishException p ? p : new PublishException(String.valueOf(failure), failure);
+                    metrics.refused(SourceType.HTTP, e.retryable() ? IngestMetrics.PUBLISH_FAILED
+                            : e.kind() == PublishException.Kind.TOO_LARGE ? "too-large" : "contract-refused", articles.size());
                     metrics.error(IngestMetrics.PUBLISH_FAILED);
-                    return ProblemException.kafkaUnavailable("Kafka did not acknowledge every article, so none is reported"
-                            + " as accepted; retrying the same request is safe (ids are deterministic)");
+                    LOG.warnf("Refusing %d article(s): %s", articles.size(), e.getMessage());
+                    return switch (e.kind()) {
+                        case TOO_LARGE -> ProblemException.articleTooLarge("An article is larger than the broker takes ("
+                                + e.getMessage() + "), so none is reported as accepted");
+                        case REFUSED -> ProblemException.contractRefused("An article breaks the event schema ("
+                                + e.getMessage() + "), so none is reported as accepted");
+                        case UNAVAILABLE -> ProblemException.kafkaUnavailable("Kafka did not acknowledge every article,"
+                                + " so none is reported as accepted; retrying the same request is safe (ids are deterministic)");
+                    };
                 })
                 .map(ignored -> {
                     metrics.published(SourceType.HTTP, articles.size());

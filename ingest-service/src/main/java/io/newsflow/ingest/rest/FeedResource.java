@@ -22,20 +22,18 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.newsflow.ingest.article.ArticleValidator;
 import io.newsflow.ingest.feed.Feed;
-import io.newsflow.ingest.feed.FeedPoller;
-import io.newsflow.ingest.feed.FeedRegistry;
+import io.newsflow.ingest.feed.FeedSettings;
 import io.newsflow.ingest.feed.FeedStatus;
 import io.newsflow.ingest.feed.RegistryUnavailableException;
 import io.newsflow.ingest.fetch.FetchException;
 import io.newsflow.ingest.fetch.Fetcher;
 import io.newsflow.ingest.identity.ArticleIdentity;
+import io.newsflow.ingest.polling.Sources;
 import io.smallrye.common.annotation.Blocking;
 
 /**
@@ -54,25 +52,20 @@ public class FeedResource {
     static final long MAX_REGISTRATION_BYTES = 64 * 1024;
 
     private final ObjectMapper mapper;
-    private final FeedRegistry registry;
-    private final FeedPoller poller;
+    private final Sources poller;
     private final Fetcher fetcher;
     private final Duration defaultInterval;
     private final Duration minInterval;
     private final Duration maxInterval;
 
     @Inject
-    public FeedResource(ObjectMapper mapper, FeedRegistry registry, FeedPoller poller, Fetcher fetcher,
-            @ConfigProperty(name = "newsflow.ingest.feeds.default-interval") Duration defaultInterval,
-            @ConfigProperty(name = "newsflow.ingest.feeds.min-interval") Duration minInterval,
-            @ConfigProperty(name = "newsflow.ingest.feeds.max-interval") Duration maxInterval) {
+    public FeedResource(ObjectMapper mapper, Sources sources, Fetcher fetcher, FeedSettings settings) {
         this.mapper = mapper;
-        this.registry = registry;
-        this.poller = poller;
+        this.poller = sources;
         this.fetcher = fetcher;
-        this.defaultInterval = defaultInterval;
-        this.minInterval = minInterval;
-        this.maxInterval = maxInterval;
+        this.defaultInterval = settings.defaultInterval();
+        this.minInterval = settings.minInterval();
+        this.maxInterval = settings.maxInterval();
     }
 
     @POST
@@ -87,6 +80,7 @@ public class FeedResource {
         List<Problem.FieldError> errors = new ArrayList<>();
         String url = url(body.get("url"), errors);
         long interval = interval(body.get("intervalSeconds"), errors);
+        String kind = kind(body.get("kind"), errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalidFeed(errors);
         }
@@ -95,9 +89,9 @@ public class FeedResource {
             return Response.ok(poller.status(existing)).build();
         }
         Feed feed = new Feed(Feed.idOf(url), ArticleIdentity.normaliseUrl(url), interval, Feed.API,
-                existing != null ? existing.registeredAt() : Clock.systemUTC().instant().truncatedTo(ChronoUnit.MILLIS));
+                existing != null ? existing.registeredAt() : Clock.systemUTC().instant().truncatedTo(ChronoUnit.MILLIS), kind);
         try {
-            registry.save(feed);
+            poller.registry().save(feed);
         } catch (RegistryUnavailableException e) {
             throw ProblemException.registryUnavailable(e.getMessage());
         }
@@ -127,7 +121,7 @@ public class FeedResource {
             throw ProblemException.feedFromConfiguration(feed.url());
         }
         try {
-            registry.delete(id);
+            poller.registry().delete(id);
         } catch (RegistryUnavailableException e) {
             throw ProblemException.registryUnavailable(e.getMessage());
         }
@@ -177,6 +171,17 @@ public class FeedResource {
             return null;
         }
         return url;
+    }
+
+    private static String kind(JsonNode value, List<Problem.FieldError> errors) {
+        if (value == null || value.isNull()) {
+            return Feed.FEED;
+        }
+        if (!value.isTextual() || !List.of(Feed.FEED, Feed.SITEMAP).contains(value.textValue())) {
+            errors.add(new Problem.FieldError(0, "kind", "must be \"feed\" or \"sitemap\""));
+            return Feed.FEED;
+        }
+        return value.textValue();
     }
 
     private long interval(JsonNode value, List<Problem.FieldError> errors) {

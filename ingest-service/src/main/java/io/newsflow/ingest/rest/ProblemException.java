@@ -55,6 +55,20 @@ class ProblemException extends RuntimeException {
         return new ProblemException("kafka-unavailable", "Kafka unavailable", 503, detail, null);
     }
 
+    static ProblemException articleTooLarge(String detail) {
+        return new ProblemException("article-too-large", "Article too large for the broker", 413,
+                detail + "; the broker will never take it as it is, so retrying will not help", null);
+    }
+
+    static ProblemException contractRefused(String detail) {
+        return new ProblemException("contract-refused", "Article refused by the event contract", 422,
+                detail + "; retrying will not help", null);
+    }
+
+    static ProblemException sourceNotFound(String id) {
+        return new ProblemException("source-not-found", "Source not found", 404, "No source has id " + id, null);
+    }
+
     static ProblemException invalidFeed(List<Problem.FieldError> errors) {
         return new ProblemException("invalid-feed", "Invalid feed", 400,
                 "The feed cannot be registered; errors say why", errors);

@@ -188,12 +188,21 @@ public class DirectorySource {
             submissions = ArticleFileReader.read(kind, name, content);
         } catch (UnreadableFileException e) {
             return failed(file, version, e.reason(), e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            // Whatever a parser throws on one file (a page nested deeper than its recursion goes, a bug), the file is
+            // set aside with the reason and the scan goes on to the next; it is read again only once it changes.
+            LOG.errorf(e, "Quarantining %s: reading it failed unexpectedly", file);
+            return failed(file, version, "extraction-failed", "quarantined: reading the file failed unexpectedly: " + e);
         }
         metrics.received(SourceType.FILE, submissions.size());
         List<RawArticle> articles = submissions.stream().map(s -> factory.create(s, SourceType.FILE, name)).toList();
         try {
             publisher.publishAll(articles).await().indefinitely();
         } catch (PublishException e) {
+            if (!e.retryable()) {
+                return failed(file, version, e.kind() == PublishException.Kind.TOO_LARGE ? "too-large" : "contract-refused",
+                        "the broker will never take it: " + e.getMessage());
+            }
             LOG.warnf("Could not publish %s, retrying on the next scan: %s", file, e.getMessage());
             metrics.error(IngestMetrics.PUBLISH_FAILED);
             return Entry.pending(version, "publishing failed, retrying: " + e.getMessage());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +22,7 @@ import io.newsflow.ingest.fetch.AddressPolicy;
 import io.newsflow.ingest.fetch.Fetcher;
 import io.newsflow.ingest.fetch.FetcherTest;
 import io.newsflow.ingest.fetch.FixtureServer;
+import io.newsflow.ingest.messaging.DeadLetters;
 import io.newsflow.ingest.metrics.IngestMetrics;
 import io.newsflow.ingest.identity.ArticleIdentity;
 import io.vertx.core.Vertx;
@@ -55,10 +55,15 @@ class FeedPollerTest {
     }
 
     private FeedPoller poller(AddressPolicy policy) {
+        return poller(policy, 100);
+    }
+
+    private FeedPoller poller(AddressPolicy policy, int maxItemsPerPoll) {
         Fetcher fetcher = new Fetcher(vertx, FetcherTest.settings(1024 * 1024, true), policy);
-        return new FeedPoller(null, fetcher, new ArticleFactory(), publisher, new IngestMetrics(meters), Optional.empty(),
-                Duration.ofMinutes(15),
-                Duration.ofHours(6), 100);
+        IngestMetrics metrics = new IngestMetrics(meters);
+        TestFeedSettings settings = TestFeedSettings.defaults(maxItemsPerPoll);
+        return new FeedPoller(fetcher, new ArticleFactory(), publisher, new DeadLetters(null, settings, metrics), metrics,
+                settings);
     }
 
     private FeedPoller poller() {
@@ -143,7 +148,6 @@ class FeedPollerTest {
         poller.poll(feed, state);
 
         assertThat(publisher.published).hasSize(3);
-        assertThat(poller.status(feed)).isNotNull();
         assertThat(state.seen).hasSize(3);
     }
 
@@ -260,6 +264,139 @@ class FeedPollerTest {
         poller.poll(feed, state);
         assertThat(state.status).isEqualTo("ok");
         assertThat(publisher.published).hasSize(3);
+    }
+
+    @Test
+    void itemsBeyondOnePollsLimitArePublishedLaterEvenWhenTheFeedThenAnswers304() throws Exception {
+        StringBuilder items = new StringBuilder();
+        for (int i = 1; i <= 5; i++) {
+            server.serve("/overflow/" + i, "text/html", "<html><head><title>Overflow story " + i + "</title></head><body><article><p>"
+                    + "Body of overflow story " + i + ", long enough to be the main text of its page.</p></article></body></html>");
+            items.append("<item><title>Overflow " + i + "</title><link>" + server.url("/overflow/" + i) + "</link><guid>o-" + i
+                    + "</guid><description>Summary " + i + "</description></item>");
+        }
+        String rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Overflow</title><link>"
+                + server.url("/") + "</link><description>d</description>" + items + "</channel></rss>";
+        server.on("/overflow.xml", exchange -> {
+            if ("\"v1\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                exchange.sendResponseHeaders(304, -1);
+                return;
+            }
+            exchange.getResponseHeaders().add("ETag", "\"v1\"");
+            FixtureServer.respond(exchange, 200, "application/rss+xml", rss.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        });
+        FeedPoller poller = poller(new AddressPolicy(true), 2);
+        FeedPoller.State state = new FeedPoller.State();
+        Feed feed = feed("/overflow.xml", 60);
+
+        for (int poll = 0; poll < 4; poll++) {
+            poller.poll(feed, state);
+        }
+
+        assertThat(publisher.published).extracting(RawArticle::title).containsExactlyInAnyOrder(
+                "Overflow story 1", "Overflow story 2", "Overflow story 3", "Overflow story 4", "Overflow story 5");
+    }
+
+    @Test
+    void aPageThatFailsOnceIsFetchedAgainAndPublishedOnceWithThePagesCanonicalUrl() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger pageRequests = new java.util.concurrent.atomic.AtomicInteger();
+        server.on("/flaky/story", exchange -> {
+            // Both tries of the first poll fail; the next poll's succeeds.
+            if (pageRequests.incrementAndGet() <= 2) {
+                exchange.sendResponseHeaders(503, -1);
+                return;
+            }
+            FixtureServer.respond(exchange, 200, "text/html", ("<html><head><title>Flaky story</title>"
+                    + "<link rel=\"canonical\" href=\"" + server.url("/stories/flaky") + "\"></head><body><article><p>The"
+                    + " whole story, as its page tells it, with more words than the feed's summary.</p></article></body>"
+                    + "</html>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        });
+        server.serve("/flaky.xml", "application/rss+xml", """
+                <?xml version="1.0"?>
+                <rss version="2.0"><channel><title>Flaky</title><link>http://127.0.0.1/</link><description>d</description>
+                <item><title>Flaky</title><link>%s</link><guid>flaky-1</guid><description>Only a summary.</description></item>
+                </channel></rss>
+                """.formatted(server.url("/flaky/story?utm_source=rss")));
+        FeedPoller poller = poller();
+        FeedPoller.State state = new FeedPoller.State();
+        Feed feed = feed("/flaky.xml", 60);
+
+        poller.poll(feed, state);
+        state.nextPollAt = null;
+        poller.poll(feed, state);
+
+        assertThat(publisher.published).singleElement().satisfies(a -> {
+            assertThat(a.canonicalUrl()).isEqualTo(server.url("/stories/flaky"));
+            assertThat(a.body()).startsWith("The whole story");
+            assertThat(a.id()).isEqualTo(ArticleIdentity.idOf(server.url("/stories/flaky"), null, null));
+        });
+    }
+
+    @Test
+    void aPageThatKeepsFailingIsGivenUpAsADeadLetterNeverPublishedFromTheSummary() throws Exception {
+        server.on("/down/story", exchange -> exchange.sendResponseHeaders(503, -1));
+        server.serve("/down.xml", "application/rss+xml", """
+                <?xml version="1.0"?>
+                <rss version="2.0"><channel><title>Down</title><link>http://127.0.0.1/</link><description>d</description>
+                <item><title>Down</title><link>%s</link><guid>down-1</guid><description>Only a summary.</description></item>
+                </channel></rss>
+                """.formatted(server.url("/down/story")));
+        FeedPoller poller = poller();
+        FeedPoller.State state = new FeedPoller.State();
+        Feed feed = feed("/down.xml", 60);
+
+        for (int poll = 0; poll < 4; poll++) {
+            poller.poll(feed, state);
+        }
+
+        assertThat(publisher.published).isEmpty();
+        assertThat(meters.counter("newsflow.ingest.items.dead.lettered", "reason", "page-unavailable").count()).isEqualTo(1);
+        assertThat(state.pendingItems()).isZero();
+        assertThat(server.requestsTo("/down/story")).isEqualTo(6);
+    }
+
+    private void serveNewsSitemap(String path) {
+        StringBuilder urls = new StringBuilder();
+        for (int i = 1; i <= 2; i++) {
+            server.serve("/sm/story-" + i, "text/html", "<html><head><title>Page title " + i + "</title></head><body><article><p>"
+                    + "The text of sitemap story " + i + ", long enough to be its page's main text.</p></article></body></html>");
+            urls.append("<url><loc>").append(server.url("/sm/story-" + i)).append("</loc><news:news><news:publication>"
+                    + "<news:name>Gazette</news:name><news:language>en</news:language></news:publication>"
+                    + "<news:publication_date>2024-03-0" + i + "T10:00:00Z</news:publication_date><news:title>News title "
+                    + i + "</news:title></news:news></url>");
+        }
+        server.serve(path, "application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><urlset"
+                + " xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
+                + " xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">" + urls + "</urlset>");
+    }
+
+    @Test
+    void aSitemapIndexLeadsToItsNewsSitemapWhoseUrlsArePublishedFromTheirPages() {
+        serveNewsSitemap("/news-sitemap.xml");
+        server.serve("/sitemap-index.xml", "application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sitemapindex"
+                + " xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><sitemap><loc>" + server.url("/news-sitemap.xml")
+                + "</loc></sitemap></sitemapindex>");
+        String url = server.url("/sitemap-index.xml");
+        FeedPoller.State state = new FeedPoller.State();
+
+        poller().poll(new Feed(Feed.idOf(url), url, 60, Feed.API, Instant.now(), Feed.SITEMAP), state);
+
+        assertThat(state.status).isEqualTo("ok");
+        assertThat(publisher.published).extracting(RawArticle::title).containsExactlyInAnyOrder("Page title 1", "Page title 2");
+        assertThat(publisher.published).extracting(RawArticle::canonicalUrl)
+                .containsExactlyInAnyOrder(server.url("/sm/story-1"), server.url("/sm/story-2"));
+    }
+
+    @Test
+    void theSitemapsARobotsTxtAnnouncesAreRead() {
+        serveNewsSitemap("/announced.xml");
+        server.serve("/robots.txt", "text/plain", "User-agent: *\nAllow: /\nSitemap: " + server.url("/announced.xml") + "\n");
+        String url = server.url("/robots.txt");
+
+        poller().poll(new Feed(Feed.idOf(url), url, 60, Feed.API, Instant.now(), Feed.SITEMAP), new FeedPoller.State());
+
+        assertThat(publisher.published).hasSize(2);
+        assertThat(server.requestsTo("/announced.xml")).isEqualTo(1);
     }
 
     @Test

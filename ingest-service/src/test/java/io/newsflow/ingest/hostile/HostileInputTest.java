@@ -16,7 +16,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -284,13 +283,15 @@ class HostileInputTest {
      * busy) forbids the whole site for an hour, which would turn every poll here into a robots refusal.
      */
     private FeedPoller pollerWithRobotsRead(Vertx vertx, FixtureServer server) {
-        FetchSettings settings = new FetchSettings("newsflow-test/1.0 (+https://newsflow.io/bot)", false,
+        FetchSettings settings = new io.newsflow.ingest.fetch.TestFetchSettings("newsflow-test/1.0 (+https://newsflow.io/bot)", false,
                 Duration.ofSeconds(2), Duration.ofMillis(FETCH_READ_TIMEOUT_MS), Duration.ofMillis(FETCH_TOTAL_TIMEOUT_MS),
                 FETCH_MAX_BODY, 3, Duration.ZERO, Duration.ofHours(1));
         server.serve("/warm-up.xml", "application/rss+xml", "<rss version=\"2.0\"><channel><title>t</title></channel></rss>");
         for (int attempt = 0; ; attempt++) {
-            FeedPoller poller = new FeedPoller(null, new Fetcher(vertx, settings, FetcherTest.onlyLoopbackOneIsPublic()),
-                    factory, publisher, metrics, Optional.empty(), Duration.ofMinutes(15), Duration.ofHours(6), 100);
+            FeedPoller poller = new FeedPoller(new Fetcher(vertx, settings, FetcherTest.onlyLoopbackOneIsPublic()),
+                    factory, publisher, new io.newsflow.ingest.messaging.DeadLetters(null,
+                            io.newsflow.ingest.feed.TestFeedSettings.defaults(100), metrics), metrics,
+                    io.newsflow.ingest.feed.TestFeedSettings.defaults(100));
             FeedProbe.Outcome warmUp = FeedProbe.pollOnce(poller, server.url("/warm-up.xml"));
             if ("ok".equals(warmUp.status()) || attempt == 5) {
                 assertThat(warmUp.status()).as("warm-up poll: %s", warmUp.error()).isEqualTo("ok");

@@ -124,6 +124,27 @@ class DirectorySourceTest {
     }
 
     @Test
+    void aFileWhoseExtractionThrowsIsQuarantinedAndTheFilesAfterItAreIngested() throws Exception {
+        // Nested deeper than the extractor's recursion can go: reading it throws (a StackOverflowError) instead of
+        // failing cleanly, which is what any unforeseen fault of a parser looks like to the directory source.
+        String nested = "<div>".repeat(80_000) + "Deep" + "</div>".repeat(80_000);
+        Files.writeString(dir.resolve("a-deep.html"), "<html><head><title>Deep</title></head><body>" + nested
+                + "</body></html>");
+        Files.writeString(dir.resolve("b-after.txt"), "After\n\nThe file after the bad one.");
+
+        source.scan();
+        source.scan();
+
+        FileStatus quarantined = statusOf("a-deep.html");
+        assertThat(quarantined.status()).isEqualTo(FileStatus.State.FAILED);
+        assertThat(quarantined.error()).contains("quarantined");
+        assertThat(statusOf("b-after.txt").status()).isEqualTo(FileStatus.State.PUBLISHED);
+        assertThat(publisher.published).singleElement().satisfies(a -> assertThat(a.title()).isEqualTo("After"));
+        assertThat(meters.counter("newsflow.ingest.directory.files.refused", "reason", "extraction-failed").count())
+                .isEqualTo(1);
+    }
+
+    @Test
     void aFileThatCannotBeReadAsAnArticleFailsAndIsNotRetriedUntilItChanges() throws Exception {
         Path file = dir.resolve("latin1.txt");
         Files.write(file, "Biélorussie".getBytes(StandardCharsets.ISO_8859_1));
