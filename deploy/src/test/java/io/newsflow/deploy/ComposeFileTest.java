@@ -121,7 +121,7 @@ class ComposeFileTest {
         Matcher matcher = Pattern.compile("([0-9]+)([mg])").matcher(limit);
         assertThat(matcher.matches()).as("mem_limit %s", limit).isTrue();
         long mebibytes = Long.parseLong(matcher.group(1)) * (matcher.group(2).equals("g") ? 1024 : 1);
-        assertThat(new ServiceSettings("enrich-service").heapMebibytes(mebibytes)).isGreaterThanOrEqualTo(1280);
+        assertThat(new ServiceSettings("enrich-service").heapMebibytes(mebibytes)).isGreaterThanOrEqualTo(1792);
     }
 
     @Test

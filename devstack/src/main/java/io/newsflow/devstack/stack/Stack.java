@@ -72,7 +72,7 @@ public final class Stack implements AutoCloseable {
             // default, too little room over them: every young collection then became a full one (about 1 s each, one
             // every 2 s under load, a quarter to a third of enrich-service's CPU in `newsflow bench`). A young
             // generation of 128 MiB leaves the old one 1,152 MiB, and the in-flight articles' garbage dies young there.
-            launchAll(started, replicas, settings, ENRICH, settings.enrichPort(), common, "-Xmx1280m -Xmn128m");
+            launchAll(started, replicas, settings, ENRICH, settings.enrichPort(), common, "-Xmx2g -Xmn128m");
             launchAll(started, replicas, settings, INGEST, settings.ingestPort(), ingest, "-Xmx384m");
             progress.accept("waiting for the services (logs in " + settings.logs() + ")");
             CompletableFuture.allOf(started.stream()
