@@ -35,10 +35,24 @@ public interface EnrichConfig {
     EnrichMode mode();
 
     /**
-     * An article whose enrichment takes longer than this is dead-lettered with reason {@code engine-timeout}; the
-     * engines' thread finishes it in the background (CoreNLP cannot be interrupted safely) and its result is dropped.
+     * CPU time one article may take on its engine thread; past it the article is dead-lettered with reason
+     * {@code engine-timeout}. The engines' thread finishes it in the background (CoreNLP cannot be interrupted
+     * safely), skipping the engines not yet started, and its result is dropped. A thread starved of CPU is waited for
+     * longer, up to {@link #maxWait()} ({@link io.newsflow.enrich.pipeline.EngineRunner}).
      */
     Duration timeout();
+
+    /**
+     * Wall-clock time an article is waited for at most when its engine thread gets less CPU than {@link #timeout()}
+     * (a busy or throttled machine); past it the article is dead-lettered with reason {@code engine-timeout}.
+     */
+    Duration maxWait();
+
+    /**
+     * Threads the engines run on, articles given up on included (they keep theirs until they finish); when all are
+     * busy the next article waits. Default: twice {@link #concurrency()}.
+     */
+    Optional<Integer> engineThreads();
 
     /**
      * Kafka consumers of the raw topic in this process, each owning whole partitions and enriching its records in order

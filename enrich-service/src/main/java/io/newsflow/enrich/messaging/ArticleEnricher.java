@@ -2,13 +2,6 @@ package io.newsflow.enrich.messaging;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +18,7 @@ import io.newsflow.enrich.metrics.EnrichMetrics;
 import io.newsflow.enrich.metrics.FailureReason;
 import io.newsflow.enrich.pipeline.ArticlePipeline;
 import io.newsflow.enrich.pipeline.EngineFailureException;
+import io.newsflow.enrich.pipeline.EngineRunner;
 import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.EventCodec;
 import io.newsflow.events.InvalidEventException;
@@ -38,7 +32,8 @@ import io.smallrye.reactive.messaging.kafka.Record;
  * <p>The record value arrives as bytes and is decoded here, so that a record that is not a valid RawArticle fails
  * this method and the connector's dead-letter strategy moves it, byte for byte, to {@code news.articles.raw.v1.dlq}
  * with the reason in its headers. An article an engine throws on, or that takes longer than
- * {@code newsflow.enrich.timeout}, fails the same way. The incoming record is acknowledged (its offset committed) only
+ * {@code newsflow.enrich.timeout} of CPU time ({@link EngineRunner}: a starved one is waited for up to
+ * {@code newsflow.enrich.max-wait}), fails the same way. The incoming record is acknowledged (its offset committed) only
  * once the enriched record has been acknowledged by the broker, or once a failed record has been written to the
  * dead-letter topic.
  *
@@ -56,32 +51,24 @@ public class ArticleEnricher {
 
     private final ArticlePipeline pipeline;
     private final EnrichMetrics metrics;
-    private final Duration timeout;
-    /**
-     * Runs the engines so that the caller can stop waiting after the timeout. Not bounded: each consumer copy waits for
-     * its article before it submits the next, so only articles that timed out, still finishing in the background, add
-     * threads.
-     */
-    private final ExecutorService engines;
+    private final EngineRunner engines;
 
     @Inject
     ArticleEnricher(ArticlePipeline pipeline, EnrichMetrics metrics, EnrichConfig config) {
-        this(pipeline, metrics, config.timeout());
+        this(pipeline, metrics, config.timeout(), config.maxWait(),
+                config.engineThreads().orElse(2 * config.concurrency()));
     }
 
-    ArticleEnricher(ArticlePipeline pipeline, EnrichMetrics metrics, Duration timeout) {
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("newsflow.enrich.timeout must be positive, was " + timeout);
-        }
+    ArticleEnricher(ArticlePipeline pipeline, EnrichMetrics metrics, Duration timeout, Duration maxWait,
+            int engineThreads) {
         this.pipeline = pipeline;
         this.metrics = metrics;
-        this.timeout = timeout;
-        this.engines = Executors.newCachedThreadPool(new EngineThreads());
+        this.engines = new EngineRunner(timeout, maxWait, engineThreads, metrics::waitExtended);
     }
 
     @PreDestroy
     void stop() {
-        engines.shutdownNow();
+        engines.close();
     }
 
     // The engines are CPU work of milliseconds to a few hundred milliseconds per article, so this runs on a worker
@@ -109,23 +96,27 @@ public class ArticleEnricher {
 
     EnrichedArticle enrich(RawArticle raw) throws EnrichmentFailedException {
         long start = System.nanoTime();
-        Future<EnrichedArticle> work = engines.submit(() -> {
-            MDC.put(ARTICLE_ID, raw.id());
-            try {
-                return pipeline.enrich(raw, metrics);
-            } finally {
-                MDC.remove(ARTICLE_ID);
-            }
-        });
         try {
-            EnrichedArticle enriched = awaitUninterruptibly(work);
+            EnrichedArticle enriched = engines.run(abandoned -> {
+                MDC.put(ARTICLE_ID, raw.id());
+                try {
+                    return pipeline.enrich(raw, metrics, abandoned);
+                } finally {
+                    MDC.remove(ARTICLE_ID);
+                }
+            });
             metrics.enriched(enriched.language().code(), System.nanoTime() - start);
             return enriched;
-        } catch (TimeoutException e) {
-            // Not interrupted: CoreNLP does not promise to leave a shared pipeline sound when a thread is interrupted.
-            work.cancel(false);
-            throw failure(FailureReason.ENGINE_TIMEOUT, "enrichment took longer than " + timeout
-                    + " (newsflow.enrich.timeout); the engines finish it in the background and their result is dropped",
+        } catch (EngineRunner.TimedOut e) {
+            String detail = switch (e.outcome()) {
+                case CPU_BUDGET -> "enrichment took longer than " + engines.timeout()
+                        + " of CPU time (newsflow.enrich.timeout)";
+                case STARVED -> "enrichment still unfinished after " + engines.maxWait()
+                        + " (newsflow.enrich.max-wait) with only " + e.cpu().toMillis()
+                        + " ms of CPU time: the service is starved of CPU";
+            };
+            throw failure(FailureReason.ENGINE_TIMEOUT, detail
+                    + "; the engine running finishes in the background, the others are skipped, the result is dropped",
                     null);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
@@ -141,39 +132,5 @@ public class ArticleEnricher {
         EnrichmentFailedException failure = new EnrichmentFailedException(reason, detail, cause);
         LOG.warnf(cause, "Dead-lettering the article: %s", failure.getMessage());
         return failure;
-    }
-
-    /**
-     * Waits for the article's outcome even if this thread is interrupted meanwhile (the service stopping): giving up
-     * would send a sound article to the dead-letter topic. The interrupt is restored afterwards.
-     */
-    private EnrichedArticle awaitUninterruptibly(Future<EnrichedArticle> work)
-            throws ExecutionException, TimeoutException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return work.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private static final class EngineThreads implements ThreadFactory {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "enrich-engines-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
     }
 }

@@ -27,10 +27,12 @@ public class EnrichMetrics implements EngineObserver {
     public static final String ENGINE = "newsflow.enrich.engine";
     public static final String ARTICLE = "newsflow.enrich.article";
     public static final String ERRORS = "newsflow.errors";
+    public static final String WAITS_EXTENDED = "newsflow.enrich.waits.extended";
     public static final String LAST_ERROR = "newsflow.last.error";
 
     private final MeterRegistry registry;
     private final Timer article;
+    private final Counter waitsExtended;
     /** Strong references: a gauge only holds its state object weakly. */
     private final Map<FailureReason, AtomicLong> lastErrors = new ConcurrentHashMap<>();
 
@@ -48,6 +50,15 @@ public class EnrichMetrics implements EngineObserver {
             errorCounter(reason);
             lastErrors.computeIfAbsent(reason, this::lastErrorGauge);
         }
+        this.waitsExtended = Counter.builder(WAITS_EXTENDED)
+                .description("Time-outs passed in wall-clock time while the article's engine thread had had less CPU"
+                        + " than newsflow.enrich.timeout, so the article was waited for longer (CPU starvation)")
+                .register(registry);
+    }
+
+    /** An article's wall-clock time-out passed while its engine thread was starved of CPU; it is waited for longer. */
+    public void waitExtended() {
+        waitsExtended.increment();
     }
 
     @Override

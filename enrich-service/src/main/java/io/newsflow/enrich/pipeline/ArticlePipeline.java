@@ -3,6 +3,7 @@ package io.newsflow.enrich.pipeline;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,6 +74,17 @@ public class ArticlePipeline {
      * @throws EngineFailureException when an engine throws, naming the engine
      */
     public EnrichedArticle enrich(RawArticle raw, EngineObserver observer) {
+        return enrich(raw, observer, () -> false);
+    }
+
+    /**
+     * As {@link #enrich(RawArticle, EngineObserver)}, skipping the engines not yet started once {@code abandoned} is
+     * true: an article whose caller stopped waiting should not keep a core busy with engines whose result is dropped.
+     *
+     * @throws EngineFailureException when an engine throws, naming the engine
+     * @throws AbandonedException when the article was abandoned between two engines
+     */
+    public EnrichedArticle enrich(RawArticle raw, EngineObserver observer, BooleanSupplier abandoned) {
         long start = System.nanoTime();
         ArticleText text = ArticleText.of(raw, maxChars);
         Language language = run(LANGUAGE_ENGINE, observer, () -> languageDetector.detect(text.text()));
@@ -81,8 +93,10 @@ public class ArticlePipeline {
         List<Entity> entities = List.of();
         List<Topic> topics = List.of();
         if (mode == EnrichMode.FULL) {
+            stopIf(abandoned);
             Recognition recognition = run(entityRecognizer.engineName(language.code()), observer,
                     () -> entityRecognizer.recognize(text.text(), language.code()));
+            stopIf(abandoned);
             Classification classification = run(TOPIC_ENGINE, observer,
                     () -> topicClassifier.classify(text.text(), language.code(), recognition.entities()));
             entities = recognition.entities();
@@ -93,6 +107,19 @@ public class ArticlePipeline {
         long tookMs = (System.nanoTime() - start) / 1_000_000;
         Enrichment enrichment = new Enrichment(version, engines, tookMs, text.truncated(), Instant.now());
         return EnrichedArticle.of(raw, language, entities, topics, enrichment);
+    }
+
+    private static void stopIf(BooleanSupplier abandoned) {
+        if (abandoned.getAsBoolean()) {
+            throw new AbandonedException();
+        }
+    }
+
+    /** The article's caller gave up on it; the engines after the one that was running were skipped. */
+    public static final class AbandonedException extends RuntimeException {
+        AbandonedException() {
+            super("abandoned after a time-out", null, false, false);
+        }
     }
 
     private static <T> T run(String engine, EngineObserver observer, Supplier<T> work) {

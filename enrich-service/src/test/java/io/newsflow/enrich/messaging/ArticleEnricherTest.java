@@ -3,12 +3,19 @@ package io.newsflow.enrich.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jboss.logging.MDC;
 import org.junit.jupiter.api.Test;
@@ -65,8 +72,12 @@ class ArticleEnricherTest {
     private final ArticleEnricher enricher = enricher(EnrichMode.FULL, 20_000, Duration.ofSeconds(30));
 
     private ArticleEnricher enricher(EnrichMode mode, int maxChars, Duration timeout) {
+        return enricher(mode, maxChars, timeout, timeout, 4);
+    }
+
+    private ArticleEnricher enricher(EnrichMode mode, int maxChars, Duration timeout, Duration maxWait, int threads) {
         return new ArticleEnricher(new ArticlePipeline(detector, recognizer, classifier, maxChars, mode, "1.2.3"),
-                metrics, timeout);
+                metrics, timeout, maxWait, threads);
     }
 
     @Test
@@ -239,18 +250,115 @@ class ArticleEnricherTest {
     }
 
     @Test
-    void anArticleTheEnginesDoNotFinishInTimeFailsWithoutWaitingForThem() throws Exception {
-        recognizer.delay = Duration.ofSeconds(3);
-        ArticleEnricher impatient = enricher(EnrichMode.FULL, 20_000, Duration.ofMillis(200));
+    void anArticleThatSpendsItsWholeCpuBudgetFailsWithoutWaitingForTheEngines() throws Exception {
+        recognizer.cpuWork = Duration.ofSeconds(3);
+        // The wall-clock limit is far away: the article fails on the CPU its thread spent, not on the clock.
+        ArticleEnricher impatient = enricher(EnrichMode.FULL, 20_000, Duration.ofMillis(200), Duration.ofSeconds(20), 4);
         long start = System.nanoTime();
 
         assertThatThrownBy(() -> impatient.enrich(GoldenEvents.rawArticleJson()))
                 .isInstanceOfSatisfying(EnrichmentFailedException.class,
                         e -> assertThat(e.reason()).isEqualTo(FailureReason.ENGINE_TIMEOUT))
-                .hasMessageStartingWith("engine-timeout: enrichment took longer than PT0.2S");
+                .hasMessageStartingWith("engine-timeout: enrichment took longer than PT0.2S of CPU time");
 
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
         assertFailureCounted(FailureReason.ENGINE_TIMEOUT);
+    }
+
+    @Test
+    void anArticleWhoseEngineThreadGetsNoCpuIsWaitedForPastTheTimeoutAndEnriched() throws Exception {
+        // A thread that sleeps spends no CPU, as one starved by a busy machine: the time-out passes on the clock only.
+        recognizer.delay = Duration.ofMillis(700);
+        ArticleEnricher patient = enricher(EnrichMode.FULL, 20_000, Duration.ofMillis(200), Duration.ofSeconds(10), 4);
+
+        EnrichedArticle article = patient.enrich(GoldenEvents.rawArticle());
+
+        assertThat(article.entities()).containsExactly(PERSON);
+        assertThat(registry.get(EnrichMetrics.WAITS_EXTENDED).counter().count()).isGreaterThanOrEqualTo(1.0);
+        assertThat(registry.get(EnrichMetrics.FAILED).tag("reason", FailureReason.ENGINE_TIMEOUT.tag()).counter()
+                .count()).isZero();
+    }
+
+    @Test
+    void anArticleStarvedPastTheWallClockLimitFailsSayingTheServiceIsStarved() throws Exception {
+        recognizer.delay = Duration.ofSeconds(3);
+        ArticleEnricher enricher = enricher(EnrichMode.FULL, 20_000, Duration.ofMillis(200), Duration.ofMillis(600), 4);
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> enricher.enrich(GoldenEvents.rawArticleJson()))
+                .isInstanceOfSatisfying(EnrichmentFailedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(FailureReason.ENGINE_TIMEOUT))
+                .hasMessageStartingWith("engine-timeout: enrichment still unfinished after PT0.6S")
+                .hasMessageContaining("starved of CPU");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(550), Duration.ofSeconds(2));
+        assertFailureCounted(FailureReason.ENGINE_TIMEOUT);
+    }
+
+    @Test
+    void underCpuLoadOnEveryCoreNoHealthyArticleIsDeadLettered() throws Exception {
+        // Each article needs 150 ms of CPU, under the 250 ms budget; busy threads on every core (four per core) stretch
+        // that to about a second of wall-clock time, four times the time-out.
+        recognizer.cpuWork = Duration.ofMillis(150);
+        ArticleEnricher enricher = enricher(EnrichMode.FULL, 20_000, Duration.ofMillis(250), Duration.ofSeconds(30), 4);
+        AtomicBoolean loaded = new AtomicBoolean(true);
+        List<Thread> load = new ArrayList<>();
+        for (int i = 0; i < 4 * Runtime.getRuntime().availableProcessors(); i++) {
+            Thread busy = new Thread(() -> {
+                long sink = 0;
+                while (loaded.get()) {
+                    sink += System.nanoTime() % 7;
+                }
+                if (sink == 42) {
+                    System.out.print("");
+                }
+            }, "cpu-load-" + i);
+            busy.setDaemon(true);
+            busy.start();
+            load.add(busy);
+        }
+        List<EnrichedArticle> enriched = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                enriched.add(enricher.enrich(GoldenEvents.rawArticle()));
+            }
+        } finally {
+            loaded.set(false);
+            for (Thread busy : load) {
+                busy.join();
+            }
+        }
+
+        assertThat(enriched).hasSize(4).allSatisfy(a -> assertThat(a.entities()).containsExactly(PERSON));
+        assertThat(registry.get(EnrichMetrics.FAILED).tag("reason", FailureReason.ENGINE_TIMEOUT.tag()).counter()
+                .count()).isZero();
+    }
+
+    @Test
+    void articlesGivenUpOnHoldAtMostTheConfiguredEngineThreadsAndTheNextArticleWaitsForOne() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        recognizer.gate = release;
+        ArticleEnricher enricher = enricher(EnrichMode.FULL, 20_000, Duration.ofMillis(100), Duration.ofMillis(100), 2);
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> enricher.enrich(GoldenEvents.rawArticle()))
+                    .isInstanceOf(EnrichmentFailedException.class);
+        }
+        CompletableFuture<EnrichedArticle> third = CompletableFuture.supplyAsync(() -> {
+            try {
+                return enricher.enrich(GoldenEvents.rawArticle());
+            } catch (EnrichmentFailedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        Thread.sleep(500);
+        assertThat(third).as("waits while both engine threads finish articles given up on").isNotDone();
+        recognizer.gate = null;
+        release.countDown();
+
+        assertThat(third.get(10, TimeUnit.SECONDS).entities()).containsExactly(PERSON);
+        // The two articles given up on skipped the topic engine once their recognizer returned.
+        assertThat(classifier.requests).hasSize(1);
     }
 
     @Test
@@ -272,10 +380,13 @@ class ArticleEnricherTest {
     }
 
     private static final class RecordingRecognizer implements EntityRecognizer {
-        final List<String> requests = new ArrayList<>();
-        final List<String> articleIds = new ArrayList<>();
+        final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+        final List<String> articleIds = Collections.synchronizedList(new ArrayList<>());
         RuntimeException failWith;
         Duration delay = Duration.ZERO;
+        /** CPU time the recognizer spends on its own thread before it answers. */
+        volatile Duration cpuWork = Duration.ZERO;
+        volatile CountDownLatch gate;
 
         @Override
         public Recognition recognize(String text, String language) {
@@ -286,8 +397,17 @@ class ArticleEnricherTest {
             }
             try {
                 Thread.sleep(delay.toMillis());
+                CountDownLatch waitFor = gate;
+                if (waitFor != null) {
+                    waitFor.await();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long until = threads.getCurrentThreadCpuTime() + cpuWork.toNanos();
+            while (threads.getCurrentThreadCpuTime() < until) {
+                Thread.onSpinWait();
             }
             return new Recognition(List.of(PERSON), List.of(NER_ENGINE));
         }
@@ -299,7 +419,7 @@ class ArticleEnricherTest {
     }
 
     private static final class RecordingClassifier implements TopicClassifier {
-        final List<String> requests = new ArrayList<>();
+        final List<String> requests = Collections.synchronizedList(new ArrayList<>());
 
         @Override
         public Classification classify(String text, String language, List<Entity> entities) {
