@@ -42,6 +42,9 @@ public final class NewsflowCommand {
                            stops it
               chaos        stream articles through a fresh stack while killing services, restarting Kafka and
                            PostgreSQL and writing poison records; check nothing is lost (newsflow chaos --help)
+              redrive --topic DLQ [--reason TEXT] [--dry-run] [--bootstrap-servers HOST:PORT]
+                           send a dead-letter topic's records back to where they came from, each at most once,
+                           and print what went where (newsflow redrive --help)
             %s%s  status [OPTIONS]  one screen about the running services, from their own endpoints: readiness, rates,
                            Kafka consumer lag, dead-lettered records, the last error
             %s  help         this text
@@ -74,6 +77,7 @@ public final class NewsflowCommand {
             return switch (args[0]) {
                 case "demo" -> demo(root, env, rest, out, err);
                 case "up" -> up(root, env, rest, out, err);
+                case "redrive" -> RedriveCommand.run(env, rest.toArray(String[]::new), out, err);
                 case "chaos" -> rest.contains("--help") ? usage(Chaos.USAGE, out) : Chaos.run(root, env, rest, out, err);
                 case "bench" -> rest.contains("--help") ? usage(BenchOptions.USAGE, out)
                         : new Bench(Bench.benchSettings(StackSettings.fromEnvironment(root, env, Optional.empty())),
