@@ -22,8 +22,8 @@ import io.newsflow.events.EventCodec;
 
 /**
  * The short form of {@code newsflow chaos}: a few hundred articles through the packaged services while each service is
- * killed once with SIGKILL, the broker restarts, PostgreSQL is down for ten seconds and poison records reach both input
- * topics. Nothing accepted may be lost or stored twice, and the dead-letter topics must hold exactly the poison.
+ * killed once with SIGKILL, the broker restarts, PostgreSQL is down for ten seconds, busy processes starve the
+ * services of CPU for twenty, and poison records reach both input topics. Nothing accepted may be lost or stored twice, and the dead-letter topics must hold exactly the poison.
  */
 class ChaosIT {
 
@@ -34,6 +34,7 @@ class ChaosIT {
             .withKillsPerService(1)
             .withPostgresOutage(Duration.ofSeconds(10))
             .withPoisonPerTopic(3)
+            .withCpuStarvation(Duration.ofSeconds(20))
             .withConvergenceTimeout(Duration.ofSeconds(180));
 
     @TempDir
@@ -44,7 +45,8 @@ class ChaosIT {
         assertThat(PLAN.schedule()).extracting(ChaosPlan.ScheduledFault::fault)
                 .contains(new Fault.Kill(Stack.INGEST), new Fault.Kill(Stack.ENRICH), new Fault.Kill(Stack.STORE))
                 .hasAtLeastOneElementOfType(Fault.KafkaRestart.class)
-                .hasAtLeastOneElementOfType(Fault.PostgresOutage.class);
+                .hasAtLeastOneElementOfType(Fault.PostgresOutage.class)
+                .hasAtLeastOneElementOfType(Fault.CpuStarvation.class);
         Path root = Path.of(System.getProperty("newsflow.root", "..")).toAbsolutePath().normalize();
         StackSettings settings = new StackSettings(root, work.resolve("home"), freePort(), freePort(), freePort(), 0, 0,
                 Optional.empty());

@@ -16,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.newsflow.devstack.reenrich.Reenrich;
 import io.newsflow.devstack.stack.Stack;
 import io.newsflow.devstack.stack.StackSettings;
 import io.newsflow.events.EventCodec;
@@ -140,6 +142,22 @@ class PipelineIT {
         await().atMost(ARRIVAL).until(() -> !awaitStored(id).path("enrichment").path("enrichedAt").asText()
                 .equals(firstEnrichment));
 
+        assertThat(rowsWithId(id)).isEqualTo(1);
+    }
+
+    @Test
+    void storedArticlesSentBackThroughEnrichmentReplaceTheirEnrichmentAndStayOneRowEach() throws Exception {
+        String id = post(article("Antwerp dockers end their strike " + UUID.randomUUID()));
+        String firstEnrichment = awaitStored(id).path("enrichment").path("enrichedAt").asText();
+
+        Reenrich.Report report = new Reenrich(new Reenrich.Options(stack.service(Stack.STORE).baseUri(),
+                stack.servers().bootstrapServers(), Instant.now().minus(Duration.ofHours(1)), Optional.empty(),
+                Optional.empty(), Optional.empty(), 200, 10_000, false, Duration.ofSeconds(30)),
+                message -> System.out.println("[reenrich] " + message)).run();
+
+        assertThat(report.sent()).isEqualTo(report.read()).isGreaterThanOrEqualTo(1);
+        await().atMost(ARRIVAL).until(() -> !awaitStored(id).path("enrichment").path("enrichedAt").asText()
+                .equals(firstEnrichment));
         assertThat(rowsWithId(id)).isEqualTo(1);
     }
 

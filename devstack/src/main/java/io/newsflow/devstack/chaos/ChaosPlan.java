@@ -24,11 +24,12 @@ import io.newsflow.events.Topics;
  * @param postgresOutages    stops of PostgreSQL (same port, same data directory, started again after the outage)
  * @param postgresOutage     how long PostgreSQL stays down at each outage
  * @param poisonPerTopic     unprocessable records written straight to each input topic (raw and enriched)
+ * @param cpuStarvation      how long busy processes (one per core) compete with the services for the CPU; zero for none
  * @param convergenceTimeout how long, after the last fault, the pipeline may take to store every accepted article
  */
 public record ChaosPlan(int articles, long seed, double rate, int batchSize, int killsPerService, int kafkaRestarts,
         Duration kafkaDowntime, int postgresOutages, Duration postgresOutage, int poisonPerTopic,
-        Duration convergenceTimeout) {
+        Duration cpuStarvation, Duration convergenceTimeout) {
 
     /** The services killed, in this order when the seed leaves ties. */
     public static final List<String> SERVICES = List.of(Stack.INGEST, Stack.ENRICH, Stack.STORE);
@@ -46,50 +47,61 @@ public record ChaosPlan(int articles, long seed, double rate, int batchSize, int
         notNegative("kafkaRestarts", kafkaRestarts);
         notNegative("postgresOutages", postgresOutages);
         notNegative("poisonPerTopic", poisonPerTopic);
+        if (cpuStarvation.isNegative()) {
+            throw new IllegalArgumentException("cpuStarvation must not be negative, was " + cpuStarvation);
+        }
         if (rate < 0 || Double.isNaN(rate)) {
             throw new IllegalArgumentException("rate must be 0 (unlimited) or more, was " + rate);
         }
     }
 
-    /** The full run of {@code ./newsflow chaos}: 10,000 articles, three kills per service, one of everything else. */
+    /**
+     * The full run of {@code ./newsflow chaos}: 10,000 articles, three kills per service, one of everything else (60 s
+     * of CPU starvation).
+     */
     public static ChaosPlan defaults() {
         return new ChaosPlan(10_000, 1, 100, 50, 3, 1, Duration.ofSeconds(5), 1, Duration.ofSeconds(30), 10,
-                Duration.ofMinutes(10));
+                Duration.ofSeconds(60), Duration.ofMinutes(10));
     }
 
     public ChaosPlan withArticles(int value) {
         return new ChaosPlan(value, seed, rate, batchSize, killsPerService, kafkaRestarts, kafkaDowntime,
-                postgresOutages, postgresOutage, poisonPerTopic, convergenceTimeout);
+                postgresOutages, postgresOutage, poisonPerTopic, cpuStarvation, convergenceTimeout);
     }
 
     public ChaosPlan withSeed(long value) {
         return new ChaosPlan(articles, value, rate, batchSize, killsPerService, kafkaRestarts, kafkaDowntime,
-                postgresOutages, postgresOutage, poisonPerTopic, convergenceTimeout);
+                postgresOutages, postgresOutage, poisonPerTopic, cpuStarvation, convergenceTimeout);
     }
 
     public ChaosPlan withRate(double value) {
         return new ChaosPlan(articles, seed, value, batchSize, killsPerService, kafkaRestarts, kafkaDowntime,
-                postgresOutages, postgresOutage, poisonPerTopic, convergenceTimeout);
+                postgresOutages, postgresOutage, poisonPerTopic, cpuStarvation, convergenceTimeout);
     }
 
     public ChaosPlan withKillsPerService(int value) {
         return new ChaosPlan(articles, seed, rate, batchSize, value, kafkaRestarts, kafkaDowntime, postgresOutages,
-                postgresOutage, poisonPerTopic, convergenceTimeout);
+                postgresOutage, poisonPerTopic, cpuStarvation, convergenceTimeout);
     }
 
     public ChaosPlan withPostgresOutage(Duration value) {
         return new ChaosPlan(articles, seed, rate, batchSize, killsPerService, kafkaRestarts, kafkaDowntime,
-                postgresOutages, value, poisonPerTopic, convergenceTimeout);
+                postgresOutages, value, poisonPerTopic, cpuStarvation, convergenceTimeout);
     }
 
     public ChaosPlan withPoisonPerTopic(int value) {
         return new ChaosPlan(articles, seed, rate, batchSize, killsPerService, kafkaRestarts, kafkaDowntime,
-                postgresOutages, postgresOutage, value, convergenceTimeout);
+                postgresOutages, postgresOutage, value, cpuStarvation, convergenceTimeout);
     }
 
     public ChaosPlan withConvergenceTimeout(Duration value) {
         return new ChaosPlan(articles, seed, rate, batchSize, killsPerService, kafkaRestarts, kafkaDowntime,
-                postgresOutages, postgresOutage, poisonPerTopic, value);
+                postgresOutages, postgresOutage, poisonPerTopic, cpuStarvation, value);
+    }
+
+    public ChaosPlan withCpuStarvation(Duration value) {
+        return new ChaosPlan(articles, seed, rate, batchSize, killsPerService, kafkaRestarts, kafkaDowntime,
+                postgresOutages, postgresOutage, poisonPerTopic, value, convergenceTimeout);
     }
 
     /** Poison records in all: {@link #poisonPerTopic} for each input topic. */
@@ -114,6 +126,9 @@ public record ChaosPlan(int articles, long seed, double rate, int batchSize, int
         }
         if (poisonPerTopic > 0) {
             INPUT_TOPICS.forEach(topic -> faults.add(new Fault.Poison(topic, poisonPerTopic)));
+        }
+        if (!cpuStarvation.isZero()) {
+            faults.add(new Fault.CpuStarvation(cpuStarvation, Runtime.getRuntime().availableProcessors()));
         }
         Random random = new Random(seed);
         Collections.shuffle(faults, random);

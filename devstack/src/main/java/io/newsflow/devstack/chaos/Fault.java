@@ -39,4 +39,15 @@ public sealed interface Fault {
             return records + " poison records into " + topic;
         }
     }
+
+    /**
+     * Busy processes, one per core, for {@code duration}: the services get a share of the CPU only (a noisy
+     * neighbour, a throttled container). No healthy article may be dead-lettered for taking longer on the clock.
+     */
+    record CpuStarvation(Duration duration, int processes) implements Fault {
+        @Override
+        public String describe() {
+            return "CPU starvation (" + processes + " busy processes, " + duration.toSeconds() + " s)";
+        }
+    }
 }

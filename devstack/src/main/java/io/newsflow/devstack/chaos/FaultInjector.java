@@ -1,7 +1,11 @@
 package io.newsflow.devstack.chaos;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -82,8 +86,32 @@ final class FaultInjector {
             stack.servers().postgres().restart();
         } else if (fault instanceof Fault.Poison poison) {
             writePoison(poison);
+        } else if (fault instanceof Fault.CpuStarvation starvation) {
+            starve(starvation);
         }
         return new Injected(fault, began, Instant.now(), starts);
+    }
+
+    /** Processes of their own, as a noisy neighbour is, rather than threads of this JVM, which also runs the broker. */
+    private static void starve(Fault.CpuStarvation starvation) throws InterruptedException {
+        List<Process> busy = new ArrayList<>();
+        try {
+            for (int i = 0; i < starvation.processes(); i++) {
+                busy.add(new ProcessBuilder("sh", "-c", "while :; do :; done")
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start());
+            }
+            Thread.sleep(starvation.duration().toMillis());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a busy process for the CPU starvation", e);
+        } finally {
+            for (Process process : busy) {
+                process.destroyForcibly();
+            }
+            for (Process process : busy) {
+                process.waitFor();
+            }
+        }
     }
 
     private void writePoison(Fault.Poison poison) throws InterruptedException {

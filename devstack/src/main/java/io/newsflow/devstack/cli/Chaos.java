@@ -26,13 +26,14 @@ final class Chaos {
 
     static final String USAGE = """
             usage: newsflow chaos [--articles N] [--seed S] [--rate R] [--pg-outage SECONDS] [--kills N] [--poison N]
-                                  [--timeout SECONDS]
+                                  [--cpu-starve SECONDS] [--timeout SECONDS]
               --articles   articles streamed through ingest's HTTP API (10000)
               --seed       seed of the articles' text and of the faults' order and moments (1)
               --rate       articles per second offered to ingest, 0 for as fast as it accepts (100)
               --pg-outage  seconds PostgreSQL stays stopped (30)
               --kills      SIGKILLs of each service, each followed by a restart (3)
               --poison     poison records written to each input topic (10)
+              --cpu-starve seconds a busy process per core competes with the services for the CPU, 0 for none (60)
               --timeout    seconds the pipeline may take to converge after the last fault (600)
             """;
 
@@ -86,6 +87,7 @@ final class Chaos {
                     case "--pg-outage" -> plan.withPostgresOutage(Duration.ofSeconds(Long.parseLong(value)));
                     case "--kills" -> plan.withKillsPerService(Integer.parseInt(value));
                     case "--poison" -> plan.withPoisonPerTopic(Integer.parseInt(value));
+                    case "--cpu-starve" -> plan.withCpuStarvation(Duration.ofSeconds(Long.parseLong(value)));
                     case "--timeout" -> plan.withConvergenceTimeout(Duration.ofSeconds(Long.parseLong(value)));
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 };

@@ -45,6 +45,9 @@ public final class NewsflowCommand {
               redrive --topic DLQ [--reason TEXT] [--dry-run] [--bootstrap-servers HOST:PORT]
                            send a dead-letter topic's records back to where they came from, each at most once,
                            and print what went where (newsflow redrive --help)
+              reenrich --since WHEN [--until WHEN] [--source NAME] [--language CODE] [--rate N] [--dry-run]
+                           send stored articles back through enrichment after a model or gazetteer upgrade; the
+                           store replaces their enrichment (newsflow reenrich --help)
             %s%s  status [OPTIONS]  one screen about the running services, from their own endpoints: readiness, rates,
                            Kafka consumer lag, dead-lettered records, the last error
             %s  help         this text
@@ -78,6 +81,7 @@ public final class NewsflowCommand {
                 case "demo" -> demo(root, env, rest, out, err);
                 case "up" -> up(root, env, rest, out, err);
                 case "redrive" -> RedriveCommand.run(env, rest.toArray(String[]::new), out, err);
+                case "reenrich" -> ReenrichCommand.run(env, rest.toArray(String[]::new), out, err);
                 case "chaos" -> rest.contains("--help") ? usage(Chaos.USAGE, out) : Chaos.run(root, env, rest, out, err);
                 case "bench" -> rest.contains("--help") ? usage(BenchOptions.USAGE, out)
                         : new Bench(Bench.benchSettings(StackSettings.fromEnvironment(root, env, Optional.empty())),

@@ -3,6 +3,7 @@ package io.newsflow.devstack.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -29,7 +30,17 @@ class ChaosPlanTest {
         assertThat(schedule).filteredOn(f -> f.fault() instanceof Fault.KafkaRestart).hasSize(1);
         assertThat(schedule).filteredOn(f -> f.fault() instanceof Fault.PostgresOutage).singleElement()
                 .extracting(f -> ((Fault.PostgresOutage) f.fault()).outage().toSeconds()).isEqualTo(30L);
-        assertThat(schedule).hasSize(13);
+        assertThat(schedule).filteredOn(f -> f.fault() instanceof Fault.CpuStarvation).singleElement()
+                .extracting(f -> ((Fault.CpuStarvation) f.fault()).duration().toSeconds()).isEqualTo(60L);
+        assertThat(schedule).hasSize(14);
+    }
+
+    @Test
+    void noCpuStarvationIsScheduledWhenItsDurationIsZero() {
+        assertThat(ChaosPlan.defaults().withCpuStarvation(Duration.ZERO).schedule())
+                .noneMatch(f -> f.fault() instanceof Fault.CpuStarvation);
+        assertThatThrownBy(() -> ChaosPlan.defaults().withCpuStarvation(Duration.ofSeconds(-1)))
+                .hasMessageContaining("cpuStarvation");
     }
 
     @Test
