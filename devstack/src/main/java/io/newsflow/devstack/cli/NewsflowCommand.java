@@ -50,7 +50,10 @@ public final class NewsflowCommand {
                            store replaces their enrichment (newsflow reenrich --help)
             %s%s  status [OPTIONS]  one screen about the running services, from their own endpoints: readiness, rates,
                            Kafka consumer lag, dead-lettered records, the last error
-            %s  help         this text
+            %s  eval [--json FILE] [DIR...]
+                           enrichment quality on annotated texts: entities by type, topics, language, error kinds
+                           (run by ./newsflow itself; enrich-eval/README.md)
+              help, --version  this text; the version
 
             settings (environment): NEWSFLOW_INGEST_PORT (8081), NEWSFLOW_ENRICH_PORT (8082), NEWSFLOW_STORE_PORT (8083),
             NEWSFLOW_KAFKA_PORT and NEWSFLOW_POSTGRES_PORT (free ports), NEWSFLOW_HOME (.newsflow: data and logs),
@@ -69,6 +72,10 @@ public final class NewsflowCommand {
     }
 
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        if (args.length > 0 && List.of("--version", "-V", "version").contains(args[0])) {
+            out.println("newsflow " + version());
+            return 0;
+        }
         if (args.length == 0 || List.of("help", "-h", "--help").contains(args[0])) {
             (args.length == 0 ? err : out).print(USAGE);
             return args.length == 0 ? 2 : 0;
@@ -102,6 +109,12 @@ public final class NewsflowCommand {
             err.println("newsflow: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** The version the build wrote into the jar's manifest. */
+    static String version() {
+        String version = NewsflowCommand.class.getPackage().getImplementationVersion();
+        return version == null ? "(unknown: run from classes, not from the built jar)" : version;
     }
 
     private static int usage(String text, PrintStream out) {

@@ -51,7 +51,7 @@ public final class FeedBench {
 
     public static final String USAGE = """
               feed-bench [--feeds N] [--items N] [--hosts N] [--replicas N] [--kill-half-way] [--timeout S]
-                           polls N feeds (1000) of N items (20) over N local hosts (200; 5 %% slow 2-5 s, 2 %% answering
+                           polls N feeds (1000) of N items (20) over N local hosts (200; 5 % slow 2-5 s, 2 % answering
                            503 to 1 request in 5, half answering 304) with N ingest replicas (1), politeness 1 request/host/s;
                            prints time until every item is in the raw topic, fetches/s, duplicates, items lost, CPU
             """;
