@@ -7,14 +7,16 @@ import java.util.List;
 record StatusOptions(Duration window, boolean watch) {
 
     static final String USAGE = """
-                  --window S       seconds between the two scrapes of /q/metrics that rates are computed over (60:
-                                   the last minute; 10 for a quicker look)
+                  --window S       seconds between the two scrapes of /q/metrics that rates are computed over (5, or
+                                   60 with --watch; 60 for rates over the last minute)
                   --watch          refresh the screen every window until Ctrl-C
             """;
 
     static StatusOptions parse(List<String> args) {
-        // Rates over the last minute by default: shorter windows make bursty rates (store batches, feed polls) jumpy.
-        Duration window = Duration.ofSeconds(60);
+        // One look answers within seconds: readiness, lag, dead letters and the last error need no window, and a few
+        // seconds give rates enough to tell stopped from flowing. A screen left open (--watch) shows the last minute:
+        // shorter windows make bursty rates (store batches, feed polls) jumpy.
+        Duration window = null;
         boolean watch = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -37,6 +39,6 @@ record StatusOptions(Duration window, boolean watch) {
                 throw new IllegalArgumentException("unknown option " + arg + " for status");
             }
         }
-        return new StatusOptions(window, watch);
+        return new StatusOptions(window != null ? window : Duration.ofSeconds(watch ? 60 : 5), watch);
     }
 }
