@@ -19,7 +19,7 @@ import io.newsflow.ingest.metrics.IngestMetrics;
 
 /**
  * Source items that cannot become a published article however often they are tried (a page that stayed unreachable,
- * a record too large for the broker, an event the schema refuses), written to {@code newsflow.ingest.feeds.dead-letter-topic}
+ * a record too large for the broker, an event the schema refuses, a dropped file refused or quarantined), written to {@code newsflow.ingest.feeds.dead-letter-topic}
  * keyed by source id, with the reason in the {@code dead-letter-reason} header as on the other dead-letter topics, and
  * counted by reason. The value is the item as the source gave it, so nothing is lost and it can be looked into.
  */

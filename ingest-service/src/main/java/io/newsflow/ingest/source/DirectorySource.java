@@ -6,10 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +29,7 @@ import io.newsflow.events.RawArticle;
 import io.newsflow.events.SourceType;
 import io.newsflow.ingest.article.ArticleFactory;
 import io.newsflow.ingest.article.ArticleSubmission;
+import io.newsflow.ingest.messaging.DeadLetters;
 import io.newsflow.ingest.messaging.PublishException;
 import io.newsflow.ingest.messaging.RawArticlePublisher;
 import io.newsflow.ingest.metrics.IngestMetrics;
@@ -53,6 +56,7 @@ public class DirectorySource {
     private final ArticleFactory factory;
     private final RawArticlePublisher publisher;
     private final IngestMetrics metrics;
+    private final DeadLetters deadLetters;
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private volatile String directoryError;
@@ -60,12 +64,13 @@ public class DirectorySource {
     @Inject
     public DirectorySource(@ConfigProperty(name = "newsflow.ingest.directory.path") Optional<String> path,
             @ConfigProperty(name = "newsflow.ingest.directory.max-file-size") MemorySize maxFileSize,
-            ArticleFactory factory, RawArticlePublisher publisher, IngestMetrics metrics) {
+            ArticleFactory factory, RawArticlePublisher publisher, IngestMetrics metrics, DeadLetters deadLetters) {
         this.directory = path.filter(p -> !p.isBlank()).map(p -> Path.of(p).toAbsolutePath().normalize());
         this.maxFileSize = maxFileSize.asLongValue();
         this.factory = factory;
         this.publisher = publisher;
         this.metrics = metrics;
+        this.deadLetters = deadLetters;
     }
 
     /** The state of every entry of the directory, or empty when the source is off. */
@@ -171,7 +176,7 @@ public class DirectorySource {
             return failed(file, version, "too-large", tooLarge(version.size));
         }
         byte[] content;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = open(file)) {
             // Bounded even if the file grew since it was measured.
             content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileSize + 1));
         } catch (IOException e) {
@@ -213,6 +218,15 @@ public class DirectorySource {
         return new Entry(FileStatus.State.PUBLISHED, version, version, ids, null);
     }
 
+    /**
+     * Opens the file the checks above were made on, refusing to follow a link: {@code file} is already the link's
+     * resolved target when the entry was a link, so a link found here was put in its place after the check (a swap
+     * to {@code /etc/shadow}) and the open fails instead of reading what it points to.
+     */
+    static InputStream open(Path file) throws IOException {
+        return Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+    }
+
     private String tooLarge(long size) {
         return "the file is " + size + " bytes; the limit is " + maxFileSize + " (newsflow.ingest.directory.max-file-size)";
     }
@@ -222,6 +236,16 @@ public class DirectorySource {
         metrics.fileRefused(reason);
         metrics.received(SourceType.FILE, 1);
         metrics.refused(SourceType.FILE, reason, 1);
+        // The file stays in the folder; the dead letter tells whoever watches the dead-letter topic, as for feed items.
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("file", file.toString());
+        item.put("size", version.size());
+        item.put("modified", version.modified().toString());
+        deadLetters.send("file:" + file.getFileName(), reason, message, item).whenComplete((done, error) -> {
+            if (error != null) {
+                LOG.warnf("Could not write the dead letter of %s: %s", file, error.toString());
+            }
+        });
         return new Entry(FileStatus.State.FAILED, version, version, List.of(), message);
     }
 

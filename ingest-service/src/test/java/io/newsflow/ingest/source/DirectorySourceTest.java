@@ -1,6 +1,7 @@
 package io.newsflow.ingest.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -26,6 +27,8 @@ import io.newsflow.events.SourceType;
 import io.newsflow.ingest.RecordingPublisher;
 import io.newsflow.ingest.article.ArticleFactory;
 import io.newsflow.ingest.extract.HtmlArticleExtractorTest;
+import io.newsflow.ingest.feed.TestFeedSettings;
+import io.newsflow.ingest.messaging.DeadLetters;
 import io.newsflow.ingest.metrics.IngestMetrics;
 import io.quarkus.runtime.configuration.MemorySize;
 
@@ -45,7 +48,11 @@ class DirectorySourceTest {
 
     private DirectorySource watching(Path directory, long maxFileSize) {
         return new DirectorySource(Optional.of(directory.toString()), new MemorySize(BigInteger.valueOf(maxFileSize)),
-                new ArticleFactory(), publisher, new IngestMetrics(meters));
+                new ArticleFactory(), publisher, new IngestMetrics(meters), deadLetters());
+    }
+
+    private DeadLetters deadLetters() {
+        return new DeadLetters(null, TestFeedSettings.defaults(100), new IngestMetrics(meters));
     }
 
     private FileStatus statusOf(String file) {
@@ -142,6 +149,17 @@ class DirectorySourceTest {
         assertThat(publisher.published).singleElement().satisfies(a -> assertThat(a.title()).isEqualTo("After"));
         assertThat(meters.counter("newsflow.ingest.directory.files.refused", "reason", "extraction-failed").count())
                 .isEqualTo(1);
+        assertThat(meters.counter("newsflow.ingest.items.dead.lettered", "reason", "extraction-failed").count())
+                .as("a dead letter of the file").isEqualTo(1);
+    }
+
+    @Test
+    void aLinkPutInPlaceOfACheckedFileIsNotFollowedWhenTheFileIsOpened() throws Exception {
+        Path secret = Files.writeString(dir.resolveSibling(dir.getFileName() + "-secret.txt"), "Secret\n\nNot yours.");
+        Path swapped = dir.resolve("story.txt");
+        Files.createSymbolicLink(swapped, secret);
+
+        assertThatThrownBy(() -> DirectorySource.open(swapped).close()).isInstanceOf(IOException.class);
     }
 
     @Test
@@ -224,7 +242,7 @@ class DirectorySourceTest {
     @Test
     void withoutAPathTheSourceIsOff() {
         DirectorySource off = new DirectorySource(Optional.empty(), new MemorySize(BigInteger.TEN),
-                new ArticleFactory(), publisher, new IngestMetrics(meters));
+                new ArticleFactory(), publisher, new IngestMetrics(meters), deadLetters());
 
         off.scan();
         assertThat(off.status()).isEmpty();
