@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -21,8 +22,9 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Checks every request before any body is read: the API key, when keys are configured, and a declared body length
- * over the limit. Both refusals are problems, like every other error of the service. Health and metrics endpoints
+ * Checks every request before any body is read: the API key, when keys are configured, a declared body length
+ * over the limit, and the bytes of bodies in flight (503 with {@code Retry-After} past
+ * {@code newsflow.ingest.http.max-bytes-in-flight}, so that concurrent large requests cannot exhaust the heap). Both refusals are problems, like every other error of the service. Health and metrics endpoints
  * under {@code /q/} stay open for probes.
  */
 @ApplicationScoped
@@ -35,11 +37,15 @@ public class RequestGuard {
     private final IngestMetrics metrics;
     private final List<byte[]> keys;
     private final long maxBodyBytes;
+    private final long maxBytesInFlight;
+    /** Bytes of request bodies admitted and not yet answered: each request's declared length, or the limit. */
+    private final AtomicLong bytesInFlight = new AtomicLong();
 
     @Inject
     public RequestGuard(ObjectMapper mapper, IngestMetrics metrics,
             @ConfigProperty(name = "newsflow.ingest.http.api-keys") Optional<List<String>> keys,
-            @ConfigProperty(name = "newsflow.ingest.http.max-body-size") MemorySize maxBody) {
+            @ConfigProperty(name = "newsflow.ingest.http.max-body-size") MemorySize maxBody,
+            @ConfigProperty(name = "newsflow.ingest.http.max-bytes-in-flight") MemorySize maxInFlight) {
         this.mapper = mapper;
         this.metrics = metrics;
         this.keys = keys.orElse(List.of()).stream()
@@ -48,6 +54,7 @@ public class RequestGuard {
                 .map(k -> k.getBytes(StandardCharsets.UTF_8))
                 .toList();
         this.maxBodyBytes = maxBody.asLongValue();
+        this.maxBytesInFlight = maxInFlight.asLongValue();
     }
 
     void register(@Observes Filters filters) {
@@ -77,7 +84,45 @@ public class RequestGuard {
             refuse(context, ProblemException.tooLarge(maxBodyBytes).problem().at(path));
             return;
         }
+        if (BODY_METHODS.contains(context.request().method().name())) {
+            // A compressed or chunked body may grow to the limit once decoded: it is counted at the limit.
+            long reserved = length != null && context.request().getHeader("Content-Encoding") == null
+                    ? Math.max(0, parsedLength(length)) : maxBodyBytes;
+            if (!reserve(reserved)) {
+                context.response().putHeader("Retry-After", "1");
+                refuse(context, new Problem(Problem.TYPE_BASE + "overloaded", "Service Unavailable", 503,
+                        "The request bodies being processed already take " + bytesInFlight.get() + " of "
+                                + maxBytesInFlight + " bytes (newsflow.ingest.http.max-bytes-in-flight); retry after"
+                                + " 1 s", path, null));
+                return;
+            }
+            context.addEndHandler(done -> bytesInFlight.addAndGet(-reserved));
+        }
         context.next();
+    }
+
+    /**
+     * Admits {@code bytes} while the bodies in flight stay within the bound; a request is always admitted when nothing
+     * else is in flight, so one body of the largest allowed size passes whatever the bound.
+     */
+    private boolean reserve(long bytes) {
+        while (true) {
+            long current = bytesInFlight.get();
+            if (current > 0 && current + bytes > maxBytesInFlight) {
+                return false;
+            }
+            if (bytesInFlight.compareAndSet(current, current + bytes)) {
+                return true;
+            }
+        }
+    }
+
+    private static long parsedLength(String length) {
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private boolean declaredTooLarge(String length) {

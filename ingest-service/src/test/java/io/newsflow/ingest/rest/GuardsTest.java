@@ -4,8 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
@@ -15,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import io.restassured.RestAssured;
 
 @QuarkusTest
 @TestProfile(LockedDown.class)
@@ -46,6 +53,44 @@ class GuardsTest {
     void anyConfiguredKeyOpensTheService() {
         given().header("X-API-Key", "other-key").when().get("/feeds").then().statusCode(200);
         given().header("X-API-Key", LockedDown.KEY).when().get("/feeds").then().statusCode(200);
+    }
+
+    @Test
+    void bodiesBeyondTheBytesInFlightAreRefusedWith503AndRetryAfterUntilTheOthersEnd() throws Exception {
+        // Three clients declare bodies of nearly the limit and send them slowly (here: not at all): their bytes are
+        // reserved from the headers on, until their requests end.
+        int declared = LockedDown.BODY_LIMIT - 100;
+        List<Socket> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                Socket socket = new Socket("127.0.0.1", RestAssured.port);
+                socket.getOutputStream().write(("POST /articles HTTP/1.1\r\nHost: localhost\r\nX-API-Key: "
+                        + LockedDown.KEY + "\r\nContent-Type: application/json\r\nContent-Length: " + declared
+                        + "\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                slow.add(socket);
+            }
+            Thread.sleep(500);
+
+            // A fourth as large does not fit in the room left.
+            given().contentType(ContentType.JSON).header("X-API-Key", LockedDown.KEY)
+                    .body("{\"title\": \"" + "x".repeat(LockedDown.BODY_LIMIT / 2) + "\"}")
+                    .when().post("/articles")
+                    .then().statusCode(503)
+                    .header("Retry-After", "1")
+                    .contentType("application/problem+json")
+                    .body("type", endsWith("/overloaded"))
+                    .body("detail", containsString("newsflow.ingest.http.max-bytes-in-flight"));
+        } finally {
+            for (Socket socket : slow) {
+                socket.close();
+            }
+        }
+        // Their connections closed, their bytes are free again.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().contentType(ContentType.JSON)
+                .header("X-API-Key", LockedDown.KEY).body("{\"title\": \"t\"}")
+                .when().post("/articles")
+                .then().body("type", not(endsWith("/overloaded"))));
     }
 
     @Test

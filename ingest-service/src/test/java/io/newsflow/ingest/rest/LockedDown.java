@@ -13,6 +13,8 @@ public class LockedDown implements QuarkusTestProfile {
 
     static final String KEY = "k-3f9a-test";
     static final int BODY_LIMIT = 4096;
+    /** Room for three bodies of about the limit at once. */
+    static final int BYTES_IN_FLIGHT = 3 * BODY_LIMIT;
     /** A configured feed; refused at every poll here (private address), which is what a test of listing needs. */
     static final String CONFIGURED_FEED = "http://127.0.0.1:9/configured.xml";
 
@@ -26,6 +28,7 @@ public class LockedDown implements QuarkusTestProfile {
                 Map.entry("newsflow.ingest.publish.ack-timeout", "2s"),
                 Map.entry("newsflow.ingest.http.api-keys", "other-key," + KEY),
                 Map.entry("newsflow.ingest.http.max-body-size", BODY_LIMIT + "B"),
+                Map.entry("newsflow.ingest.http.max-bytes-in-flight", BYTES_IN_FLIGHT + "B"),
                 Map.entry("newsflow.fetch.allow-private", "false"),
                 Map.entry("%test.newsflow.fetch.allow-private", "false"));
     }
