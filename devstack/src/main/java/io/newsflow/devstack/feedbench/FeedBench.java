@@ -129,6 +129,7 @@ public final class FeedBench {
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         // The sites are on loopback addresses; everything else is production's defaults (1 request/host/s).
         env.put("NEWSFLOW_FETCH_ALLOW_PRIVATE", "true");
+        env.put("NEWSFLOW_INGEST_HTTP_OPEN", "true");
         env.put("NEWSFLOW_FETCH_USER_AGENT", "replica-" + replica + "/0.1 (+https://newsflow.io/bot)");
         env.put("NEWSFLOW_INGEST_FEEDS_MIN_INTERVAL", "10s");
         String options = System.getenv().getOrDefault("NEWSFLOW_INGEST_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC");

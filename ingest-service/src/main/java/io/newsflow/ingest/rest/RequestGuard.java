@@ -1,7 +1,5 @@
 package io.newsflow.ingest.rest;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,7 +33,7 @@ public class RequestGuard {
 
     private final ObjectMapper mapper;
     private final IngestMetrics metrics;
-    private final List<byte[]> keys;
+    private final ApiKeys keys;
     private final long maxBodyBytes;
     private final long maxBytesInFlight;
     /** Bytes of request bodies admitted and not yet answered: each request's declared length, or the limit. */
@@ -44,15 +42,18 @@ public class RequestGuard {
     @Inject
     public RequestGuard(ObjectMapper mapper, IngestMetrics metrics,
             @ConfigProperty(name = "newsflow.ingest.http.api-keys") Optional<List<String>> keys,
+            @ConfigProperty(name = "newsflow.ingest.http.open") boolean open,
             @ConfigProperty(name = "newsflow.ingest.http.max-body-size") MemorySize maxBody,
             @ConfigProperty(name = "newsflow.ingest.http.max-bytes-in-flight") MemorySize maxInFlight) {
         this.mapper = mapper;
         this.metrics = metrics;
-        this.keys = keys.orElse(List.of()).stream()
-                .map(String::trim)
-                .filter(k -> !k.isEmpty())
-                .map(k -> k.getBytes(StandardCharsets.UTF_8))
-                .toList();
+        this.keys = ApiKeys.parse(keys.orElse(List.of()));
+        if (this.keys.isEmpty() && !open) {
+            // Refused at start-up rather than served open: an API anyone can push articles to is not a default.
+            throw new IllegalStateException("No API key is configured: set newsflow.ingest.http.api-keys"
+                    + " (NEWSFLOW_INGEST_HTTP_API_KEYS, e.g. from a secret), or newsflow.ingest.http.open=true"
+                    + " (NEWSFLOW_INGEST_HTTP_OPEN) to serve the API without keys on a trusted network");
+        }
         this.maxBodyBytes = maxBody.asLongValue();
         this.maxBytesInFlight = maxInFlight.asLongValue();
     }
@@ -67,10 +68,21 @@ public class RequestGuard {
             context.next();
             return;
         }
-        if (!keys.isEmpty() && !knownKey(context.request().getHeader(API_KEY_HEADER))) {
-            refuse(context, new Problem(Problem.TYPE_BASE + "unauthorized", "Unauthorized", 401,
-                    "A valid API key is required in the " + API_KEY_HEADER + " header", path, null));
-            return;
+        if (!keys.isEmpty()) {
+            Optional<Set<ApiKeys.Scope>> scopes = keys.scopesOf(context.request().getHeader(API_KEY_HEADER));
+            if (scopes.isEmpty()) {
+                refuse(context, new Problem(Problem.TYPE_BASE + "unauthorized", "Unauthorized", 401,
+                        "A valid API key is required in the " + API_KEY_HEADER + " header", path, null));
+                return;
+            }
+            ApiKeys.Scope needed = ApiKeys.Scope.of(path);
+            if (!scopes.get().contains(needed)) {
+                refuse(context, new Problem(Problem.TYPE_BASE + "forbidden", "Forbidden", 403,
+                        "This API key lacks the " + needed.name().toLowerCase(java.util.Locale.ROOT) + " scope "
+                                + path + " needs (it has " + scopes.get().toString().toLowerCase(java.util.Locale.ROOT)
+                                + ")", path, null));
+                return;
+            }
         }
         if (BODY_METHODS.contains(context.request().method().name()) && context.request().getHeader("Content-Type") == null) {
             // Without this the framework picks a reader for an undeclared body on its own, and it would be read as JSON.
@@ -131,19 +143,6 @@ public class RequestGuard {
         } catch (NumberFormatException e) {
             return false;
         }
-    }
-
-    // Constant-time comparison of every key, so response timing does not reveal how much of a guess was right.
-    private boolean knownKey(String presented) {
-        if (presented == null) {
-            return false;
-        }
-        byte[] candidate = presented.trim().getBytes(StandardCharsets.UTF_8);
-        boolean found = false;
-        for (byte[] key : keys) {
-            found |= MessageDigest.isEqual(key, candidate);
-        }
-        return found;
     }
 
     private void refuse(RoutingContext context, Problem problem) {

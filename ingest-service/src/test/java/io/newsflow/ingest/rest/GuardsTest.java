@@ -94,6 +94,18 @@ class GuardsTest {
     }
 
     @Test
+    void aKeyWithoutTheScopeARequestNeedsIsRefusedWith403NamingTheScope() {
+        given().header("X-API-Key", LockedDown.PUSH_ONLY_KEY).when().get("/feeds")
+                .then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/forbidden"))
+                .body("detail", containsString("feeds scope"));
+        given().contentType(ContentType.JSON).header("X-API-Key", LockedDown.PUSH_ONLY_KEY).body("{\"title\": \"t\"}")
+                .when().post("/articles")
+                .then().body("type", not(endsWith("/forbidden")));
+    }
+
+    @Test
     void healthProbesNeedNoKey() {
         given().when().get("/q/health/live").then().statusCode(200);
     }

@@ -13,6 +13,8 @@ public class LockedDown implements QuarkusTestProfile {
 
     static final String KEY = "k-3f9a-test";
     static final int BODY_LIMIT = 4096;
+    /** A key of the push scope only. */
+    static final String PUSH_ONLY_KEY = "k-push-only";
     /** Room for three bodies of about the limit at once. */
     static final int BYTES_IN_FLIGHT = 3 * BODY_LIMIT;
     /** A configured feed; refused at every poll here (private address), which is what a test of listing needs. */
@@ -26,7 +28,8 @@ public class LockedDown implements QuarkusTestProfile {
                 Map.entry("mp.messaging.outgoing.raw-out.max.block.ms", "3000"),
                 Map.entry("mp.messaging.outgoing.raw-out.close-timeout", "1000"),
                 Map.entry("newsflow.ingest.publish.ack-timeout", "2s"),
-                Map.entry("newsflow.ingest.http.api-keys", "other-key," + KEY),
+                Map.entry("newsflow.ingest.http.api-keys", "other-key," + KEY + "," + PUSH_ONLY_KEY + ":push"),
+                Map.entry("newsflow.ingest.http.open", "false"),
                 Map.entry("newsflow.ingest.http.max-body-size", BODY_LIMIT + "B"),
                 Map.entry("newsflow.ingest.http.max-bytes-in-flight", BYTES_IN_FLIGHT + "B"),
                 Map.entry("newsflow.fetch.allow-private", "false"),
