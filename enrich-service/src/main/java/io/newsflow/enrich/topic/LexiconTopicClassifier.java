@@ -48,6 +48,8 @@ public class LexiconTopicClassifier implements TopicClassifier {
     public static final String ENGINE_NAME = "newsflow-iptc-lexicon";
     static final String POLITICS = "medtop:11000000";
     static final double ENTITY_SIGNAL = 1.0;
+    /** What a keyword in the title adds to its occurrence in the text. */
+    static final double TITLE_WEIGHT = 1.0;
     private static final String LEXICON_RESOURCE = "io/newsflow/enrich/topic/lexicon/%s.tsv";
 
     private final MediaTopics vocabulary;
@@ -139,7 +141,7 @@ public class LexiconTopicClassifier implements TopicClassifier {
         int titleEnd = text.indexOf("\n\n");
         if (titleEnd > 0) {
             for (TopicLexicon.Match match : lexicon.matches(text.substring(0, titleEnd))) {
-                evidence.merge(match.code(), 1.0, Double::sum);
+                evidence.merge(match.code(), TITLE_WEIGHT, Double::sum);
             }
         }
         if (evidence.containsKey(POLITICS) && reportsRelationsBetweenStates(entities)) {
@@ -173,13 +175,21 @@ public class LexiconTopicClassifier implements TopicClassifier {
     }
 
     private List<Topic> rank(Map<String, Double> evidence) {
+        double subjects = 0.0;
+        for (Map.Entry<String, Double> entry : evidence.entrySet()) {
+            if (vocabulary.get(entry.getKey()).orElseThrow().parent() == null) {
+                subjects += entry.getValue();
+            }
+        }
+        double aboutSomething = 1.0 - Math.exp(-subjects / saturation);
         List<Topic> topics = new ArrayList<>();
-        evidence.forEach((code, value) -> {
-            double score = Math.round((1.0 - Math.exp(-value / saturation)) * 1000.0) / 1000.0;
-            if (score >= threshold) {
+        for (Map.Entry<String, Double> entry : evidence.entrySet()) {
+            double score = Math.round(aboutSomething * entry.getValue() / subjects * 1000.0) / 1000.0;
+            if (score >= threshold && score > 0.0) {
+                String code = entry.getKey();
                 topics.add(new Topic(code, vocabulary.get(code).orElseThrow().label(), score));
             }
-        });
+        }
         // A parent's evidence includes its children's, so it never ranks below them; on a tie the parent comes first.
         topics.sort(Comparator.comparingDouble(Topic::score).reversed()
                 .thenComparing(topic -> depth(topic.code()))
