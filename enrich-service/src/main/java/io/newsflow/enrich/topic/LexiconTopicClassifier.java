@@ -33,11 +33,17 @@ import io.quarkus.runtime.Startup;
  * IPTC Media Topics from multilingual keyword lexicons, matched on stems, plus a signal from the entities.
  *
  * <p><b>Evidence.</b> Each keyword of a topic found in the text adds 1, and 0.5 for each further occurrence up to
- * three; a keyword found in the title adds 1 more, because a headline states what the article is about. A text naming
- * at least two countries and two people, with some political keyword, adds {@value #ENTITY_SIGNAL} to politics: that
- * is what reports of relations between states look like. A topic's evidence includes that of its children. The score
- * is {@code 1 - exp(-evidence / saturation)}: 0 without evidence, approaching 1 as evidence accumulates, so one stray
- * keyword stays well below a topic the article is about.
+ * three; a keyword found in the title adds {@value #TITLE_WEIGHT} more, because a headline states what the article is
+ * about. A text naming at least two countries and two people, with some political keyword, adds {@value #ENTITY_SIGNAL}
+ * to politics: that is what reports of relations between states look like. A topic's evidence includes that of its
+ * children.
+ *
+ * <p><b>Score.</b> With {@code E} the evidence of all top-level subjects together and {@code e} a topic's, the score is
+ * {@code (1 - exp(-E / saturation)) * e / E}: the chance that the text is about some subject at all (0 without
+ * evidence, approaching 1 as evidence accumulates) times the topic's share of the evidence. The subjects' scores add
+ * up to at most 1, whatever the language and however large its lexicon, so one threshold means the same in every
+ * language; one stray keyword in a short text stays below it. A subject is reported at or above the threshold; a
+ * narrower topic with its reported parent when it holds at least {@value #SHARE_OF_PARENT} of the parent's evidence.
  */
 @ApplicationScoped
 // Before the messaging channels start (they observe startup at LIBRARY_BEFORE): otherwise the first articles would wait,
@@ -48,6 +54,10 @@ public class LexiconTopicClassifier implements TopicClassifier {
     public static final String ENGINE_NAME = "newsflow-iptc-lexicon";
     static final String POLITICS = "medtop:11000000";
     static final double ENTITY_SIGNAL = 1.0;
+    /** A narrower topic is reported, under its reported parent, when it holds at least this share of the parent's evidence. */
+    static final double SHARE_OF_PARENT = 0.15;
+    /** What a keyword in the title adds to its occurrence in the text. */
+    static final double TITLE_WEIGHT = 1.0;
     private static final String LEXICON_RESOURCE = "io/newsflow/enrich/topic/lexicon/%s.tsv";
 
     private final MediaTopics vocabulary;
@@ -139,7 +149,7 @@ public class LexiconTopicClassifier implements TopicClassifier {
         int titleEnd = text.indexOf("\n\n");
         if (titleEnd > 0) {
             for (TopicLexicon.Match match : lexicon.matches(text.substring(0, titleEnd))) {
-                evidence.merge(match.code(), 1.0, Double::sum);
+                evidence.merge(match.code(), TITLE_WEIGHT, Double::sum);
             }
         }
         if (evidence.containsKey(POLITICS) && reportsRelationsBetweenStates(entities)) {
@@ -173,13 +183,26 @@ public class LexiconTopicClassifier implements TopicClassifier {
     }
 
     private List<Topic> rank(Map<String, Double> evidence) {
+        double subjects = 0.0;
+        for (Map.Entry<String, Double> entry : evidence.entrySet()) {
+            if (vocabulary.get(entry.getKey()).orElseThrow().parent() == null) {
+                subjects += entry.getValue();
+            }
+        }
+        double aboutSomething = 1.0 - Math.exp(-subjects / saturation);
         List<Topic> topics = new ArrayList<>();
-        evidence.forEach((code, value) -> {
-            double score = Math.round((1.0 - Math.exp(-value / saturation)) * 1000.0) / 1000.0;
-            if (score >= threshold) {
+        for (Map.Entry<String, Double> entry : evidence.entrySet()) {
+            String code = entry.getKey();
+            String parent = vocabulary.get(code).orElseThrow().parent();
+            double score = Math.round(aboutSomething * entry.getValue() / subjects * 1000.0) / 1000.0;
+            boolean reported = parent == null
+                    ? score >= threshold
+                    : aboutSomething * evidence.get(parent) / subjects >= threshold
+                            && entry.getValue() >= SHARE_OF_PARENT * evidence.get(parent);
+            if (reported && score > 0.0) {
                 topics.add(new Topic(code, vocabulary.get(code).orElseThrow().label(), score));
             }
-        });
+        }
         // A parent's evidence includes its children's, so it never ranks below them; on a tie the parent comes first.
         topics.sort(Comparator.comparingDouble(Topic::score).reversed()
                 .thenComparing(topic -> depth(topic.code()))

@@ -22,7 +22,7 @@ class LexiconTopicClassifierTest {
 
     private static final Optional<Path> NO_EXTRA = Optional.empty();
 
-    private final LexiconTopicClassifier classifier = new LexiconTopicClassifier(0.5, 5, 3.0, NO_EXTRA, "1.2.3");
+    private final LexiconTopicClassifier classifier = new LexiconTopicClassifier(0.15, 5, 7.0, NO_EXTRA, "1.2.3");
 
     private List<String> codes(String text, String language) {
         return classifier.classify(text, language, List.of()).topics().stream().map(Topic::code).toList();
@@ -163,14 +163,44 @@ class LexiconTopicClassifierTest {
                 + "strike after a pay deal; cargo and freight move again and container ships leave.", "en",
                 List.of()).topics();
 
-        assertThat(topics).isNotEmpty().allSatisfy(t -> assertThat(t.score()).isBetween(0.5, 1.0));
+        assertThat(topics).isNotEmpty().allSatisfy(t -> assertThat(t.score()).isGreaterThan(0.0).isLessThanOrEqualTo(1.0));
         assertThat(topics).extracting(Topic::score).isSortedAccordingTo((a, b) -> Double.compare(b, a));
         assertThat(topics).extracting(Topic::code).startsWith("medtop:09000000");
     }
 
     @Test
+    void theSubjectsScoresAddUpToAtMostOneInEveryLanguage() {
+        List<String[]> reports = List.of(
+                new String[] {"en", "Elections and the economy\n\nVoters went to the polls as inflation and interest "
+                        + "rates rose; the central bank and the government argued over the budget."},
+                new String[] {"fr", "Élections et économie\n\nLes électeurs ont voté alors que l'inflation et les taux "
+                        + "d'intérêt montaient ; la banque centrale et le gouvernement se disputaient le budget."},
+                new String[] {"pt", "Eleições e economia\n\nOs eleitores votaram enquanto a inflação e os juros "
+                        + "subiam; o banco central e o governo discutiam o orçamento."});
+        for (String[] report : reports) {
+            List<Topic> subjects = classifier.classify(report[1], report[0], List.of()).topics().stream()
+                    .filter(t -> classifier.vocabulary().get(t.code()).orElseThrow().parent() == null).toList();
+
+            assertThat(subjects).as(report[0]).extracting(Topic::code)
+                    .contains("medtop:04000000", "medtop:11000000");
+            assertThat(subjects.stream().mapToDouble(Topic::score).sum()).as(report[0]).isLessThanOrEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void aNarrowerTopicHoldingLittleOfItsParentsEvidenceIsNotReported() {
+        List<Topic> topics = classifier.classify("The government and parliament\n\nThe prime minister, the cabinet "
+                + "and the ministers met lawmakers in parliament; the minister presented legislation to the senate "
+                + "and the coalition. One candidate listened.", "en", List.of()).topics();
+
+        assertThat(topics).extracting(Topic::code).startsWith("medtop:11000000", "medtop:20000593")
+                .doesNotContain("medtop:20000574");
+        assertThat(classifier.vocabulary().get("medtop:20000574")).map(MediaTopic::parent).contains("medtop:11000000");
+    }
+
+    @Test
     void noMoreTopicsThanTheLimitAreReported() {
-        LexiconTopicClassifier one = new LexiconTopicClassifier(0.1, 1, 3.0, NO_EXTRA, "1.2.3");
+        LexiconTopicClassifier one = new LexiconTopicClassifier(0.1, 1, 7.0, NO_EXTRA, "1.2.3");
         String text = "War and elections\n\nThe army, troops and missiles; the parliament, the president and the vote.";
 
         assertThat(one.classify(text, "en", List.of()).topics()).hasSize(1);
@@ -214,11 +244,11 @@ class LexiconTopicClassifierTest {
 
     @Test
     void anOperatorsLexiconDirectoryAddsKeywords(@TempDir Path dir) throws IOException {
-        String text = "Quidditch final\n\nThe quidditch final drew crowds.";
+        String text = "Quidditch in the park\n\nQuidditch drew crowds on Sunday.";
         assertThat(codes(text, "en")).doesNotContain("medtop:15000000");
 
         Files.writeString(dir.resolve("en.tsv"), "medtop:15000000\tquidditch\n", StandardCharsets.UTF_8);
-        LexiconTopicClassifier extended = new LexiconTopicClassifier(0.5, 5, 3.0, Optional.of(dir), "1.2.3");
+        LexiconTopicClassifier extended = new LexiconTopicClassifier(0.15, 5, 7.0, Optional.of(dir), "1.2.3");
 
         assertThat(extended.classify(text, "en", List.of()).topics()).extracting(Topic::code)
                 .contains("medtop:15000000");
