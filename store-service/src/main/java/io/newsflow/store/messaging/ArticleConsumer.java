@@ -54,7 +54,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
  * The channel has several copies ({@code concurrency} in application.properties), each a Kafka consumer of its own
  * in the group with partitions of its own, and this method is called for their batches concurrently, each copy's
  * batches in order. Every version of an article has its id as key, so they all come through one partition and one
- * copy, in order; the upsert would keep the newest enrichment whatever the order anyway. Concurrent batches take
+ * copy, in order; the upsert would keep the newest version whatever the order anyway. Concurrent batches take
  * their row locks in key order, statement by statement, so they wait for each other but cannot deadlock.
  */
 @ApplicationScoped
