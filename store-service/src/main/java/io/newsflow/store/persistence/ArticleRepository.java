@@ -21,12 +21,17 @@ import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.EventCodec;
 
 /**
- * Reads of the {@code articles} table, through plain JDBC on the Agroal pool: the SQL (full text, recursive topics,
+ * Reads of the {@code articles} table, through plain JDBC on the query API's own Agroal pool, {@value #READER}: it
+ * logs in as the read-only role {@code newsflow_reader}, never as the schema owner, and its connections are not the
+ * writers', so readers cannot starve the consumer of connections: the SQL (full text, recursive topics,
  * row-value keyset) is PostgreSQL's own, and written out it is shorter and easier to check than the same thing coaxed
  * out of an ORM. {@link ArticleWriter} writes the table.
  */
 @ApplicationScoped
 public class ArticleRepository {
+
+    /** The named datasource of the query API (quarkus.datasource.reader.* in application.properties). */
+    public static final String READER = "reader";
 
     private static final String FIND_BY_ID = "SELECT event FROM articles WHERE id = ?";
 
@@ -59,7 +64,7 @@ public class ArticleRepository {
 
     private final DataSource dataSource;
 
-    ArticleRepository(DataSource dataSource) {
+    ArticleRepository(@io.quarkus.agroal.DataSource(READER) DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

@@ -58,6 +58,8 @@ public class ArticleResource {
                     schema = @Schema(implementation = ArticleList.class)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid; `errors` names each",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = Problem.UNAVAILABLE_DESCRIPTION,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(
             @Parameter(description = "Language of the article: ISO 639-1 code or und", example = "fr")
             @QueryParam("language") String language,
@@ -109,6 +111,8 @@ public class ArticleResource {
     @APIResponse(responseCode = "400", description = "The id is not a UUID",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No article is stored with this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = Problem.UNAVAILABLE_DESCRIPTION,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(description = "Article id (UUID)") @PathParam("id") String id) {
         UUID articleId;
