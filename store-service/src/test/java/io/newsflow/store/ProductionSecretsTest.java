@@ -27,10 +27,13 @@ class ProductionSecretsTest {
     void withoutTheSecretsTheProdProfileNamesTheVariableToSetInsteadOfStarting() throws IOException {
         SmallRyeConfig config = prod(Map.of());
 
-        assertThatThrownBy(() -> config.getValue("quarkus.datasource.password", String.class))
-                .isInstanceOf(NoSuchElementException.class).hasMessageContaining(DATABASE_PASSWORD);
+        for (String property : new String[] {"quarkus.datasource.password",
+                "newsflow.store.secrets.database-password"}) {
+            assertThatThrownBy(() -> config.getValue(property, String.class)).as(property)
+                    .isInstanceOf(NoSuchElementException.class).hasMessageContaining(DATABASE_PASSWORD);
+        }
         for (String property : new String[] {"newsflow.store.reader-password", "quarkus.datasource.reader.password",
-                "quarkus.flyway.placeholders.readerPassword"}) {
+                "quarkus.flyway.placeholders.readerPassword", "newsflow.store.secrets.reader-password"}) {
             assertThatThrownBy(() -> config.getValue(property, String.class)).as(property)
                     .isInstanceOf(NoSuchElementException.class).hasMessageContaining(READER_PASSWORD);
         }
