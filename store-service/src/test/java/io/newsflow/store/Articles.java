@@ -42,6 +42,16 @@ public final class Articles {
                 new Enrichment(version, e.engines(), e.tookMs(), e.truncated(), enrichedAt));
     }
 
+    /** The article as fetched at {@code fetchedAt} with this title, enriched at {@code enrichedAt}. */
+    public static EnrichedArticle version(EnrichedArticle article, String title, Instant fetchedAt,
+            Instant enrichedAt) {
+        EnrichedArticle titled = titled(article, title);
+        return enriched(new EnrichedArticle(titled.id(), titled.url(), titled.canonicalUrl(), titled.title(),
+                titled.body(), titled.summary(), titled.authors(), titled.publishedAt(), fetchedAt, titled.source(),
+                titled.contentHash(), titled.language(), titled.entities(), titled.topics(), titled.enrichment()),
+                titled.enrichment().version(), enrichedAt);
+    }
+
     public static EnrichedArticle titled(EnrichedArticle article, String title) {
         return new EnrichedArticle(article.id(), article.url(), article.canonicalUrl(), title, article.body(),
                 article.summary(), article.authors(), article.publishedAt(), article.fetchedAt(), article.source(),

@@ -39,12 +39,35 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
             }
             server = EmbeddedPostgres.builder().forTests().dataDirectory(dataDirectory).start();
             port = server.port();
+            requirePasswords();
             // A given data directory outlives its server; this one is only for this JVM.
             Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::remove, "store-test-database-removal"));
         }
         return Map.of("quarkus.datasource.jdbc.url", server.jdbcUrl(),
                 "quarkus.datasource.username", server.username(),
                 "quarkus.datasource.password", server.password());
+    }
+
+    /**
+     * The embedded server trusts every local connection; this one asks every role but the superuser for its
+     * password (method md5: MD5 or SCRAM, whichever way the password is stored), as a deployed server does, so that
+     * a wrong or rotated password is refused in the tests too. Written into the data directory, it holds after a
+     * restart.
+     */
+    private static void requirePasswords() {
+        try {
+            Files.writeString(dataDirectory.resolve("pg_hba.conf"), """
+                    local all postgres trust
+                    host all postgres 127.0.0.1/32 trust
+                    host all postgres ::1/128 trust
+                    local all all md5
+                    host all all 127.0.0.1/32 md5
+                    host all all ::1/128 md5
+                    """);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        asSuperuser("SELECT pg_reload_conf()");
     }
 
     /** The server outlives this resource: it stops with the JVM, like devstack's shared servers. */

@@ -24,6 +24,8 @@ public final class Stack implements AutoCloseable {
 
     // Generous: on two busy cores a service has been seen to take two minutes to start; a healthy start returns sooner.
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
+    /** Password of newsflow_reader in a local stack: its servers are on loopback and live as long as the stack. */
+    public static final String LOCAL_READER_PASSWORD = "newsflow_reader_local";
 
     private final StackServers servers;
     private final List<ServiceProcess> services;
@@ -62,6 +64,8 @@ public final class Stack implements AutoCloseable {
             store.put("QUARKUS_DATASOURCE_JDBC_URL", servers.jdbcUrl());
             store.put("QUARKUS_DATASOURCE_USERNAME", servers.username());
             store.put("QUARKUS_DATASOURCE_PASSWORD", servers.password());
+            // The prod profile has no default password for the read-only role the query API logs in as.
+            store.putIfAbsent("NEWSFLOW_STORE_READER_PASSWORD", LOCAL_READER_PASSWORD);
 
             Map<String, String> ingest = new HashMap<>(common);
             // A stack on this machine for one user: ingest's API open, which production refuses without API keys.

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -54,7 +55,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
  * The channel has several copies ({@code concurrency} in application.properties), each a Kafka consumer of its own
  * in the group with partitions of its own, and this method is called for their batches concurrently, each copy's
  * batches in order. Every version of an article has its id as key, so they all come through one partition and one
- * copy, in order; the upsert would keep the newest enrichment whatever the order anyway. Concurrent batches take
+ * copy, in order; the upsert would keep the newest version whatever the order anyway. Concurrent batches take
  * their row locks in key order, statement by statement, so they wait for each other but cannot deadlock.
  */
 @ApplicationScoped
@@ -73,12 +74,22 @@ public class ArticleConsumer {
     private final Backoff backoff;
     /** The batches waiting for the database, one per writer that waits; each is removed when it is stored. */
     private final Map<Object, Stall> stalls = new ConcurrentHashMap<>();
+    /** The batches being stored, one per writer that writes; each is removed once its records are settled. */
+    private final Map<Object, InFlight> inFlight = new ConcurrentHashMap<>();
 
     /**
      * A batch held because the database is unavailable: its first article, how many articles wait in it, since
      * when, and why.
      */
     public record Stall(String articleId, int articles, Instant since, int retries, String lastError) {
+    }
+
+    /**
+     * A batch handed to a writer and not settled yet: the partitions its records come from, its first article, its
+     * size, and since when it is being stored. A batch that stays here long without failing is a write that makes no
+     * progress (a hung connection, a lock that is never released), which no failure would report.
+     */
+    public record InFlight(String partitions, String articleId, int articles, Instant since) {
     }
 
     ArticleConsumer(ArticleWriter writer, StoreMetrics metrics, Tracer tracer,
@@ -103,9 +114,30 @@ public class ArticleConsumer {
         return stalls.size();
     }
 
+    /** The batch being stored since the longest time, if any is. */
+    public Optional<InFlight> oldestInFlight() {
+        return inFlight.values().stream().min(Comparator.comparing(InFlight::since));
+    }
+
     @Incoming(Channels.ENRICHED_IN)
     @Blocking
     public CompletionStage<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+        Object writing = new Object();
+        List<KafkaRecord<String, byte[]>> records = batch.getRecords();
+        if (!records.isEmpty()) {
+            String partitions = records.stream().map(r -> r.getTopic() + "-" + r.getPartition()).distinct().sorted()
+                    .collect(Collectors.joining(","));
+            inFlight.put(writing, new InFlight(partitions, String.valueOf(records.get(0).getKey()), records.size(),
+                    Instant.now()));
+        }
+        try {
+            return settle(batch);
+        } finally {
+            inFlight.remove(writing);
+        }
+    }
+
+    private CompletionStage<Void> settle(KafkaRecordBatch<String, byte[]> batch) {
         metrics.batch(batch.getRecords().size());
         Map<KafkaRecord<String, byte[]>, ReceivedArticle> valid = new LinkedHashMap<>();
         Map<KafkaRecord<String, byte[]>, UnstorableArticleException> unstorable = new LinkedHashMap<>();

@@ -6,11 +6,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -21,12 +21,17 @@ import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.EventCodec;
 
 /**
- * Reads of the {@code articles} table, through plain JDBC on the Agroal pool: the SQL (full text, recursive topics,
+ * Reads of the {@code articles} table, through plain JDBC on the query API's own Agroal pool, {@value #READER}: it
+ * logs in as the read-only role {@code newsflow_reader}, never as the schema owner, and its connections are not the
+ * writers', so readers cannot starve the consumer of connections: the SQL (full text, recursive topics,
  * row-value keyset) is PostgreSQL's own, and written out it is shorter and easier to check than the same thing coaxed
  * out of an ORM. {@link ArticleWriter} writes the table.
  */
 @ApplicationScoped
 public class ArticleRepository {
+
+    /** The named datasource of the query API (quarkus.datasource.reader.* in application.properties). */
+    public static final String READER = "reader";
 
     private static final String FIND_BY_ID = "SELECT event FROM articles WHERE id = ?";
 
@@ -55,11 +60,18 @@ public class ArticleRepository {
     private static final String TEXT = """
              AND a.search @@ newsflow_any_language_query(?)
              AND a.search @@ websearch_to_tsquery(newsflow_text_search_config(a.language_code), ?)""";
-    private static final String AFTER = " AND (a.stored_at, a.id) < (?, ?)";
+    private static final String BEFORE_POSITION = " AND (a.stored_seq, a.id) < (?, ?)";
+    private static final String FROM_POSITION = " AND a.stored_seq >= ?";
+    /**
+     * The visibility horizon: the oldest transaction id still running. Every article stored below it is committed
+     * (or never will be), and every transaction from now on stores above it (V9). Read before the listing's own
+     * snapshot is taken, so all of those are in it.
+     */
+    private static final String HORIZON = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
 
     private final DataSource dataSource;
 
-    ArticleRepository(DataSource dataSource) {
+    ArticleRepository(@io.quarkus.agroal.DataSource(READER) DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
@@ -76,16 +88,19 @@ public class ArticleRepository {
     }
 
     /**
-     * Up to {@code limit} articles matching {@code filter}, newest first (by first store), starting after
-     * {@code after} when present. {@link ArticlePage#next()} is where the following page starts, empty on the last
-     * page.
+     * Up to {@code limit} articles matching {@code filter}, newest first (by the position of their first store),
+     * starting after {@code after} when present, and stored at or above position {@code from} when given: only those
+     * below the listing's visibility horizon, so that an article that becomes visible later is always above it.
+     * {@link ArticlePage#next()} is where the following page starts, empty on the last page.
      */
-    public ArticlePage findPage(ArticleFilter filter, int limit, Optional<PagePosition> after) {
+    public ArticlePage findPage(ArticleFilter filter, int limit, Optional<PagePosition> after, OptionalLong from) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive: " + limit);
         }
-        StringBuilder sql = new StringBuilder("SELECT a.event, a.stored_at, a.id FROM articles a WHERE true");
+        StringBuilder sql = new StringBuilder(
+                "SELECT a.event, a.stored_seq, a.id FROM articles a WHERE a.stored_seq < ?");
         List<Object> parameters = new ArrayList<>();
+        parameters.add(null); // the horizon, read first on the listing's connection
         if (filter.language() != null) {
             sql.append('\n').append(LANGUAGE);
             parameters.add(filter.language());
@@ -121,16 +136,22 @@ public class ArticleRepository {
             parameters.add(filter.text());
             parameters.add(filter.text());
         }
+        if (from.isPresent()) {
+            sql.append('\n').append(FROM_POSITION);
+            parameters.add(from.getAsLong());
+        }
         if (after.isPresent()) {
-            sql.append('\n').append(AFTER);
-            parameters.add(after.get().storedAt().atOffset(ZoneOffset.UTC));
+            sql.append('\n').append(BEFORE_POSITION);
+            parameters.add(after.get().storedSeq());
             parameters.add(after.get().id());
         }
         // One row more than asked tells whether another page follows without a second query.
-        sql.append("\nORDER BY a.stored_at DESC, a.id DESC LIMIT ?");
+        sql.append("\nORDER BY a.stored_seq DESC, a.id DESC LIMIT ?");
         parameters.add(limit + 1);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            long horizon = after.isPresent() ? after.get().horizon() : horizon(connection);
+            parameters.set(0, horizon);
             for (int i = 0; i < parameters.size(); i++) {
                 statement.setObject(i + 1, parameters.get(i));
             }
@@ -144,13 +165,20 @@ public class ArticleRepository {
                         break;
                     }
                     items.add(readEvent(rows));
-                    last = new PagePosition(rows.getObject("stored_at", OffsetDateTime.class).toInstant(),
-                            rows.getObject("id", UUID.class));
+                    last = new PagePosition(rows.getLong("stored_seq"), rows.getObject("id", UUID.class), horizon);
                 }
             }
-            return new ArticlePage(items, more ? Optional.of(last) : Optional.empty());
+            return new ArticlePage(items, more ? Optional.of(last) : Optional.empty(), horizon);
         } catch (SQLException e) {
             throw new ArticleStoreException("Could not list articles", e);
+        }
+    }
+
+    private static long horizon(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(HORIZON);
+                ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
         }
     }
 

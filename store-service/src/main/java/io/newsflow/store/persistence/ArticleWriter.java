@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -61,8 +62,11 @@ public class ArticleWriter {
             """;
 
     /**
-     * Idempotent and newest-enrichment-wins. An identical redelivery matches neither branch of the WHERE, so the row
-     * (updated_at included) is not even rewritten; an older enrichment never replaces a newer one. stored_at is not
+     * Idempotent, and the newest version of the content wins: ordered by the content's own version, when it was
+     * fetched, and for one fetch by when it was enriched. A replay of an older fetch (a redriven or re-enriched old
+     * record) therefore never replaces a newer text, however late it was enriched, while a re-enrichment of the stored
+     * fetch replaces it. An identical redelivery matches neither branch of the WHERE, so the row (updated_at
+     * included) is not even rewritten. stored_at is not
      * in the SET list: it keeps the time of the first store. RETURNING names the rows inserted or replaced, the only
      * ones whose entities and topics change, and tells them apart: a replaced row's updated_at is this transaction's
      * now(), later than its stored_at, since one batch holds at most one event per article. The join to sources is an
@@ -107,8 +111,9 @@ public class ArticleWriter {
                 enriched_at = excluded.enriched_at,
                 event = excluded.event,
                 updated_at = now()
-            WHERE articles.enriched_at < excluded.enriched_at
-               OR (articles.enriched_at = excluded.enriched_at AND articles.event <> excluded.event)
+            WHERE (articles.fetched_at, articles.enriched_at) < (excluded.fetched_at, excluded.enriched_at)
+               OR (articles.fetched_at = excluded.fetched_at AND articles.enriched_at = excluded.enriched_at
+                   AND articles.event <> excluded.event)
             RETURNING id, stored_at = updated_at AS inserted
             """;
 
@@ -179,9 +184,9 @@ public class ArticleWriter {
 
     /**
      * Stores the batch in the caller's transaction, or in one of its own: every article unless its row already holds
-     * the same or a newer enrichment, and for each article written, its entities and topics in place of the old ones.
-     * Of several events of one article in the batch, the newest enrichment counts (the later one on a tie, as if
-     * they had come one at a time).
+     * the same or a newer version (fetched later, or the same fetch enriched as late or later), and for each article
+     * written, its entities and topics in place of the old ones. Of several events of one article in the batch, the
+     * newest version counts (the later one on a tie, as if they had come one at a time).
      *
      * @return which articles were inserted, which replaced, how many changed nothing
      */
@@ -267,11 +272,16 @@ public class ArticleWriter {
     private static Map<UUID, ReceivedArticle> newestOfEach(List<ReceivedArticle> batch) {
         Map<UUID, ReceivedArticle> newest = new LinkedHashMap<>();
         for (ReceivedArticle article : batch) {
-            newest.merge(UUID.fromString(article.id()), article, (kept, later) -> later.article().enrichment()
-                    .enrichedAt().isBefore(kept.article().enrichment().enrichedAt()) ? kept : later);
+            newest.merge(UUID.fromString(article.id()), article,
+                    (kept, later) -> CONTENT_VERSION.compare(later, kept) < 0 ? kept : later);
         }
         return newest;
     }
+
+    /** The order of an article's versions, as the upsert's WHERE has it: fetched, then enriched. */
+    private static final Comparator<ReceivedArticle> CONTENT_VERSION = Comparator
+            .comparing((ReceivedArticle a) -> a.article().fetchedAt())
+            .thenComparing(a -> a.article().enrichment().enrichedAt());
 
     /** The batch's sources, each once. */
     private static String sources(Collection<ReceivedArticle> articles) {

@@ -1,17 +1,16 @@
 package io.newsflow.store.persistence;
 
-import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A position in the newest-first listing: the (stored_at, id) of the last article of a page. The id breaks ties
- * between articles stored in the same microsecond, so every article has exactly one place in the order.
+ * A position in the newest-first listing: the (stored_seq, id) of the last article of a page, and the visibility
+ * horizon of the listing's first page, which bounds every page of it. The id breaks ties between the articles of
+ * one storing transaction, so every article has exactly one place in the order.
  */
-public record PagePosition(Instant storedAt, UUID id) {
+public record PagePosition(long storedSeq, UUID id, long horizon) {
 
     public PagePosition {
-        Objects.requireNonNull(storedAt, "storedAt");
         Objects.requireNonNull(id, "id");
     }
 }

@@ -83,7 +83,7 @@ public class StatisticsRepository {
 
     private final DataSource dataSource;
 
-    StatisticsRepository(DataSource dataSource) {
+    StatisticsRepository(@io.quarkus.agroal.DataSource(ArticleRepository.READER) DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

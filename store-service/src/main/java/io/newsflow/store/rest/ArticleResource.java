@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 import jakarta.ws.rs.GET;
@@ -48,15 +49,21 @@ public class ArticleResource {
 
     /** The body of GET /articles. {@code next} is null on the last page. */
     public record ArticleList(List<EnrichedArticle> items,
-            @Schema(description = "Cursor of the next page; null on the last page", nullable = true) String next) {
+            @Schema(description = "Cursor of the next page; null on the last page", nullable = true) String next,
+            @Schema(description = "Where this listing ends: every article stored before it is in the listing, every "
+                    + "one stored later after it. Pass it as `after` to get only the articles stored since")
+            String position) {
     }
 
     @GET
-    @Operation(summary = "Stored articles, newest first (by first store), filtered and paged by keyset")
+    @Operation(summary = "Stored articles, newest first (by the position of their first store), filtered and paged "
+            + "by keyset")
     @APIResponse(responseCode = "200", description = "A page of articles",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ArticleList.class)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid; `errors` names each",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = Problem.UNAVAILABLE_DESCRIPTION,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(
             @Parameter(description = "Language of the article: ISO 639-1 code or und", example = "fr")
@@ -81,6 +88,9 @@ public class ArticleResource {
             @QueryParam("q") String q,
             @Parameter(description = "The `next` value of the previous page, passed back as given")
             @QueryParam("cursor") String cursor,
+            @Parameter(description = "The `position` of an earlier listing: only articles stored since, none "
+                    + "skipped however their transactions committed")
+            @QueryParam("after") String afterPosition,
             @Parameter(description = "Page size, 1 to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ")")
             @QueryParam("limit") String limit) {
         QueryParameters parameters = new QueryParameters();
@@ -95,9 +105,11 @@ public class ArticleResource {
                 parameters.text("q", q));
         int size = parameters.limit("limit", limit, DEFAULT_LIMIT, MAX_LIMIT);
         Optional<PagePosition> after = parseCursor(cursor, parameters);
+        OptionalLong stored = parsePosition(afterPosition, parameters);
         parameters.check();
-        ArticlePage page = repository.findPage(filter, size, after);
-        return json(new ArticleList(page.items(), page.next().map(Cursor::encode).orElse(null)));
+        ArticlePage page = repository.findPage(filter, size, after, stored);
+        return json(new ArticleList(page.items(), page.next().map(Cursor::encode).orElse(null),
+                Cursor.encodePosition(page.horizon())));
     }
 
     @GET
@@ -109,6 +121,8 @@ public class ArticleResource {
     @APIResponse(responseCode = "400", description = "The id is not a UUID",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No article is stored with this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = Problem.UNAVAILABLE_DESCRIPTION,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(description = "Article id (UUID)") @PathParam("id") String id) {
         UUID articleId;
@@ -129,6 +143,18 @@ public class ArticleResource {
         } catch (IllegalArgumentException e) {
             parameters.invalid("cursor", e.getMessage() + "; pass back the `next` value of a page");
             return Optional.empty();
+        }
+    }
+
+    private static OptionalLong parsePosition(String position, QueryParameters parameters) {
+        if (position == null) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Cursor.decodePosition(position));
+        } catch (IllegalArgumentException e) {
+            parameters.invalid("after", e.getMessage() + "; pass back the `position` value of a listing");
+            return OptionalLong.empty();
         }
     }
 

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -30,9 +31,12 @@ public class EntityResource {
     static final Duration DEFAULT_PERIOD = Duration.ofDays(1);
 
     private final StatisticsRepository statistics;
+    private final Duration maxPeriod;
 
-    EntityResource(StatisticsRepository statistics) {
+    EntityResource(StatisticsRepository statistics,
+            @ConfigProperty(name = "newsflow.store.api.max-period") Duration maxPeriod) {
         this.statistics = statistics;
+        this.maxPeriod = maxPeriod;
     }
 
     /** The body of GET /entities/top: the period counted from, and the entities, most named first. */
@@ -47,19 +51,21 @@ public class EntityResource {
                     schema = @Schema(implementation = TopEntities.class)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid; `errors` names each",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = Problem.UNAVAILABLE_DESCRIPTION,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TopEntities top(
             @Parameter(description = "Count articles first stored at or after this ISO-8601 date-time or date "
-                    + "(default: 24 hours ago)") @QueryParam("since") String since,
+                    + "(default: 24 hours ago; at most newsflow.store.api.max-period ago, 31 days by default)")
+            @QueryParam("since") String since,
             @Parameter(description = "Only entities of this type: PERSON, ORGANIZATION, LOCATION or MISC")
             @QueryParam("type") String type,
             @Parameter(description = "How many entities, 1 to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ")")
             @QueryParam("limit") String limit) {
         QueryParameters parameters = new QueryParameters();
-        Instant from = parameters.instant("since", since);
+        Instant start = parameters.periodStart("since", since, Instant.now(), DEFAULT_PERIOD, maxPeriod);
         String entityType = parameters.entityType("type", type);
         int size = parameters.limit("limit", limit, DEFAULT_LIMIT, MAX_LIMIT);
         parameters.check();
-        Instant start = from != null ? from : Instant.now().minus(DEFAULT_PERIOD);
         return new TopEntities(start, statistics.topEntities(start, entityType, size));
     }
 }

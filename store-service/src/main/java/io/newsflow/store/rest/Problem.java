@@ -16,6 +16,10 @@ public record Problem(String type, String title, int status, String detail, Stri
     /** Problem types; each is documented in the README under its last path segment. */
     static final String INVALID_REQUEST = "https://newsflow.io/problems/invalid-request";
     static final String ARTICLE_NOT_FOUND = "https://newsflow.io/problems/article-not-found";
+    static final String UNAVAILABLE = "https://newsflow.io/problems/unavailable";
+    /** The 503 of every endpoint, for the OpenAPI document. */
+    static final String UNAVAILABLE_DESCRIPTION = "The store is saturated or its database unavailable: retry after "
+            + "the Retry-After header's seconds";
     /** RFC 9457: no type beyond the HTTP status code itself; the title is then the status's reason phrase. */
     static final String BLANK = "about:blank";
 

@@ -1,5 +1,6 @@
 package io.newsflow.store.rest;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -57,6 +58,27 @@ final class QueryParameters {
                 return null;
             }
         }
+    }
+
+    /**
+     * The start of a counted period: {@code value} as {@link #instant}, {@code defaultPeriod} before {@code now}
+     * when absent. A start more than {@code maxPeriod} before {@code now} is invalid: it bounds how many articles one
+     * request counts.
+     */
+    Instant periodStart(String name, String value, Instant now, Duration defaultPeriod, Duration maxPeriod) {
+        Instant start = instant(name, value);
+        if (start == null) {
+            return now.minus(defaultPeriod);
+        }
+        if (start.isBefore(now.minus(maxPeriod))) {
+            invalid(name, "must be at most " + describe(maxPeriod) + " ago (the longest period counted)");
+        }
+        return start;
+    }
+
+    /** A period as an operator writes it: in days when whole days, else ISO-8601. */
+    private static String describe(Duration period) {
+        return period.toSeconds() % 86_400 == 0 ? period.toDays() + " days" : period.toString();
     }
 
     String language(String name, String value) {

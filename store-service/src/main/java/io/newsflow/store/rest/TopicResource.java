@@ -1,5 +1,6 @@
 package io.newsflow.store.rest;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,9 +26,12 @@ import io.newsflow.store.persistence.StatisticsRepository.TopicCount;
 public class TopicResource {
 
     private final StatisticsRepository statistics;
+    private final Duration maxPeriod;
 
-    TopicResource(StatisticsRepository statistics) {
+    TopicResource(StatisticsRepository statistics,
+            @ConfigProperty(name = "newsflow.store.api.max-period") Duration maxPeriod) {
         this.statistics = statistics;
+        this.maxPeriod = maxPeriod;
     }
 
     /** The body of GET /topics/counts: the period counted from, and the topics, most used first. */
@@ -41,13 +46,16 @@ public class TopicResource {
                     schema = @Schema(implementation = TopicCounts.class)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid; `errors` names each",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = Problem.UNAVAILABLE_DESCRIPTION,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TopicCounts counts(
             @Parameter(description = "Count articles first stored at or after this ISO-8601 date-time or date "
-                    + "(default: 24 hours ago)") @QueryParam("since") String since) {
+                    + "(default: 24 hours ago; at most newsflow.store.api.max-period ago, 31 days by default)")
+            @QueryParam("since") String since) {
         QueryParameters parameters = new QueryParameters();
-        Instant from = parameters.instant("since", since);
+        Instant start = parameters.periodStart("since", since, Instant.now(), EntityResource.DEFAULT_PERIOD,
+                maxPeriod);
         parameters.check();
-        Instant start = from != null ? from : Instant.now().minus(EntityResource.DEFAULT_PERIOD);
         return new TopicCounts(start, statistics.topicCounts(start));
     }
 }

@@ -117,6 +117,53 @@ class EnrichedArticleIntakeTest extends StoreIntegrationTest {
         assertThat(EventCodec.mapper().readValue(served, EnrichedArticle.class)).isEqualTo(newer);
     }
 
+    /**
+     * A redrive or a re-enrichment of an old raw record brings an older text of the article, enriched later than the
+     * stored newer text: the content's own version decides, not the time of enrichment.
+     */
+    @Test
+    void aReplayedOlderVersionEnrichedLaterDoesNotReplaceTheNewerText() throws Exception {
+        EnrichedArticle base = Articles.fresh();
+        Instant fetchedAt = base.fetchedAt();
+        Instant enrichedAt = base.enrichment().enrichedAt();
+        EnrichedArticle oldText = Articles.version(base, "First text", fetchedAt, enrichedAt);
+        EnrichedArticle newText = Articles.version(base, "Corrected text", fetchedAt.plusSeconds(3_600),
+                enrichedAt.plusSeconds(3_600));
+        EnrichedArticle replayedOldText = Articles.version(base, "First text", fetchedAt,
+                enrichedAt.plusSeconds(7_200));
+        EnrichedArticle reenrichedNewText = Articles.version(base, "Corrected text", fetchedAt.plusSeconds(3_600),
+                enrichedAt.plusSeconds(9_000));
+
+        topic.send(EnrichedTopic.event(oldText));
+        rows.awaitStored(base.id());
+        topic.send(EnrichedTopic.event(newText));
+        await().atMost(Duration.ofSeconds(30)).until(() -> served(base.id()).equals(newText));
+
+        EnrichedArticle after = Articles.fresh();
+        topic.send(EnrichedTopic.event(replayedOldText), EnrichedTopic.event(after));
+        rows.awaitStored(after.id());
+        assertThat(served(base.id())).as("the replay of the older text is ignored").isEqualTo(newText);
+
+        // In one batch too: the newer text wins whatever the order of the records.
+        EnrichedArticle other = Articles.fresh();
+        EnrichedArticle otherNew = Articles.version(other, "Corrected text", other.fetchedAt().plusSeconds(60),
+                other.enrichment().enrichedAt());
+        EnrichedArticle otherReplayed = Articles.version(other, "First text", other.fetchedAt(),
+                other.enrichment().enrichedAt().plusSeconds(600));
+        topic.send(EnrichedTopic.event(otherNew), EnrichedTopic.event(otherReplayed));
+        rows.awaitStored(other.id());
+
+        // A later enrichment of the same fetch still replaces it: a re-enrichment after an upgrade.
+        topic.send(EnrichedTopic.event(reenrichedNewText));
+        await().atMost(Duration.ofSeconds(30)).until(() -> served(base.id()).equals(reenrichedNewText));
+        assertThat(served(other.id())).isEqualTo(otherNew);
+    }
+
+    private static EnrichedArticle served(String id) throws Exception {
+        String body = given().get("/articles/{id}", id).then().statusCode(200).extract().asString();
+        return EventCodec.mapper().readValue(body, EnrichedArticle.class);
+    }
+
     @Test
     void aRecordThatCannotBeStoredGoesToTheDeadLetterTopicWithItsReason() throws Exception {
         String notJsonKey = UUID.randomUUID().toString();

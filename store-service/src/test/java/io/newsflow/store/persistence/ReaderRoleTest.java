@@ -114,6 +114,35 @@ class ReaderRoleTest {
         }
     }
 
+    /** A new reader password in the configuration and a restart (the migrations run again) rotate it. */
+    @Test
+    void aNewReaderPasswordInTheConfigurationReplacesTheOldOneAtTheNextStart() throws SQLException {
+        String rotated = "rotated-" + Long.toHexString(System.nanoTime());
+        try {
+            migrate(rotated);
+            try (Connection reader = DriverManager.getConnection(jdbcUrl, READER, rotated)) {
+                assertThat(reader.isValid(5)).isTrue();
+            }
+            assertThatThrownBy(() -> DriverManager.getConnection(jdbcUrl, READER, readerPassword).close())
+                    .as("the old password").isInstanceOf(SQLException.class);
+        } finally {
+            migrate(readerPassword);
+        }
+        try (Connection reader = DriverManager.getConnection(jdbcUrl, READER, readerPassword)) {
+            assertThat(reader.isValid(5)).isTrue();
+        }
+    }
+
+    /** What the service does at start: the migrations on its database, with this reader password. */
+    private void migrate(String password) {
+        Flyway.configure()
+                .dataSource(jdbcUrl, owner, ownerPassword)
+                .locations("filesystem:src/main/resources/db/migration")
+                .placeholders(Map.of("readerPassword", password))
+                .load()
+                .migrate();
+    }
+
     private static void assertRefused(Statement statement, String sql) {
         assertThatThrownBy(() -> statement.execute(sql)).as(sql)
                 .isInstanceOf(SQLException.class)

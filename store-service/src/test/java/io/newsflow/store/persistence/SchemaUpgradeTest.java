@@ -47,6 +47,10 @@ class SchemaUpgradeTest {
     @ConfigProperty(name = "quarkus.datasource.password")
     String ownerPassword;
 
+    /** The role is the server's: migrating another database sets its password for the service's database too. */
+    @ConfigProperty(name = "newsflow.store.reader-password")
+    String readerPassword;
+
     @Test
     void articlesStoredBeforeTheEntityTablesAreCarriedOverIntoThem() throws SQLException {
         String database = "newsflow_upgrade_" + Long.toHexString(System.nanoTime());
@@ -89,7 +93,7 @@ class SchemaUpgradeTest {
         return Flyway.configure()
                 .dataSource(url, owner, ownerPassword)
                 .locations("filesystem:src/main/resources/db/migration")
-                .placeholders(Map.of("readerPassword", "upgrade"));
+                .placeholders(Map.of("readerPassword", readerPassword));
     }
 
     private static List<String> strings(Statement statement, String sql) throws SQLException {

@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,10 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ArticleSearchTest extends StoreIntegrationTest {
+
+    /** Within the longest period the counts may cover (newsflow.store.api.max-period). */
+    private static final String WEEK_AGO = Instant.now().minus(Duration.ofDays(7)).toString();
+
 
     private static final String PROBLEM_JSON = "application/problem+json";
 
@@ -131,7 +137,8 @@ class ArticleSearchTest extends StoreIntegrationTest {
 
     @Test
     void topEntitiesCountTheArticlesNamingThem() {
-        JsonPath top = given().queryParam("since", "2000-01-01").queryParam("type", "LOCATION")
+        // Every article of this test run (a database of its own) was stored within the week.
+        JsonPath top = given().queryParam("since", WEEK_AGO).queryParam("type", "LOCATION")
                 .queryParam("limit", 500)
                 .get("/entities/top").then().statusCode(200).extract().jsonPath();
         assertThat(top.getList("items.type")).containsOnly("LOCATION");
@@ -146,7 +153,7 @@ class ArticleSearchTest extends StoreIntegrationTest {
 
     @Test
     void topicCountsAndStatsDescribeWhatIsStored() {
-        given().queryParam("since", "2000-01-01T00:00:00Z").get("/topics/counts").then().statusCode(200)
+        given().queryParam("since", WEEK_AGO).get("/topics/counts").then().statusCode(200)
                 .body("items.code", hasItem("medtop:16000000"))
                 .body("items.find { it.code == 'medtop:16000000' }.label", equalTo("conflict, war and peace"))
                 .body("items.find { it.code == 'medtop:16000000' }.articles", notNullValue());
