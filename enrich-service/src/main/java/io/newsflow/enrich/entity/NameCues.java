@@ -89,6 +89,10 @@ final class NameCues {
     /** Street, square and river suffixes of one-word Dutch names (Wetstraat, Museumplein). */
     private static final List<String> PLACE_SUFFIXES = List.of("straat", "laan", "plein", "gracht", "kade", "steenweg");
 
+    private static final Set<String> COMMON_ABBREVIATIONS = words("сми", "змі", "ввп", "дтп", "вич", "віл", "спид",
+            "снід", "чп", "пкб", "pkb", "pib", "bbp", "gdp", "ceo", "tv", "pc", "dna", "днк", "пдв", "ндс", "hiv", "aids",
+            "sms", "pdf", "vip", "ok");
+
     private static final List<String> ADJECTIVE_ENDINGS = List.of("ого", "ому", "ої", "ою", "ый", "ая", "ую", "ой",
             "ые", "ых", "ими", "ыми", "ська", "ській", "iej", "nej", "wej", "ego", "emu", "ych", "ymi", "ką");
 
@@ -146,6 +150,11 @@ final class NameCues {
     static boolean hasAdjectiveEnding(String word) {
         String lower = word.toLowerCase(Locale.ROOT);
         return ADJECTIVE_ENDINGS.stream().anyMatch(e -> lower.endsWith(e) && lower.length() > e.length() + 2);
+    }
+
+    /** Abbreviations of common nouns, written in capitals but naming nothing: СМИ (the media), ВВП (GDP). */
+    static boolean isCommonAbbreviation(String word) {
+        return COMMON_ABBREVIATIONS.contains(word.toLowerCase(Locale.ROOT));
     }
 
     static boolean isStopWord(String word, String language) {

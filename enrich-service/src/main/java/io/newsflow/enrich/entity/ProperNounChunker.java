@@ -34,10 +34,17 @@ final class ProperNounChunker {
             "цький", "ski", "cki", "dzki", "wicz", "czyk", "enko", "ov", "ev");
     /** Quotation marks that open a name after its legal form or its kind (ТОВ «Укрпласт», партия "Единая Россия"). */
     private static final Pattern OPENING_QUOTE = Pattern.compile("\\s*[«\"„“']\\s*");
+    private static final Pattern ROMAN_NUMERAL = Pattern.compile("[IVXLC]+");
     /** The longest acronym; a longer word in capitals is shouted, not abbreviated. */
     private static final int MAX_ACRONYM = 6;
     /** Words in capitals in a row from which on the text is a heading in capitals, not acronyms. */
     private static final int HEADING_WORDS = 3;
+
+    /**
+     * Languages that capitalise only the first word of an organisation's or a place's name ("Верховный суд",
+     * "Европейский союз"): there two or three capitalised words in a row, none an adjective, are a person's name.
+     */
+    private static final Set<String> TWO_NAMES_ARE_A_PERSON = Set.of("ru", "uk");
 
     private final PlaceGazetteer gazetteer;
     private final PersonNames people = PersonNames.shared();
@@ -161,6 +168,13 @@ final class ProperNounChunker {
         if (CONNECTORS.contains(previous.text) || CONNECTORS.contains(token.text)) {
             return false;
         }
+        if (TWO_NAMES_ARE_A_PERSON.contains(context.language) && i > from
+                && (context.acronym(previous) || NameCues.isOrganisationWord(previous.text))
+                && !NameCues.isLegalForm(previous.text) && !token.joinedByQuote
+                && looksLikeAPerson(run.subList(i, run.size()))) {
+            // "МЗС Хосеп Борель", "Ради Дональд Туск": an institution, then the person who speaks for it.
+            return true;
+        }
         boolean institution = run.subList(from, i).stream()
                 .anyMatch(t -> NameCues.isOrganisationWord(t.text) || NameCues.isLegalForm(t.text));
         if (people.isGivenName(token.text, context.inflecting) && !people.isGivenName(previous.text, context.inflecting)
@@ -212,7 +226,8 @@ final class ProperNounChunker {
         if (NameCues.isPlaceWord(first.text) || NameCues.isPlaceWord(last.text)) {
             return EntityType.LOCATION;
         }
-        if (piece.size() > 1 && people.isGivenName(first.text, inflecting)) {
+        if (piece.size() > 1 && people.isGivenName(first.text, inflecting)
+                || piece.size() == 2 && ROMAN_NUMERAL.matcher(last.text).matches()) {
             return EntityType.PERSON;
         }
         if (context.afterPersonTitle(first)) {
@@ -224,7 +239,17 @@ final class ProperNounChunker {
         if (piece.size() > 1 && piece.size() <= 3 && people.isSurname(last.text, inflecting)) {
             return EntityType.PERSON;
         }
+        if (TWO_NAMES_ARE_A_PERSON.contains(language) && looksLikeAPerson(piece)) {
+            return EntityType.PERSON;
+        }
         return EntityType.MISC;
+    }
+
+    /** Two or three capitalised words, none in capitals or an adjective: Тереза Мэй, Асии Биби. */
+    private static boolean looksLikeAPerson(List<Token> piece) {
+        return piece.size() >= 2 && piece.size() <= 3 && piece.stream()
+                .allMatch(t -> t.capitalised() && !t.inCapitals() && !NameCues.hasAdjectiveEnding(t.text)
+                        && !NameCues.isOrganisationWord(t.text) && !NameCues.isPlaceWord(t.text));
     }
 
     private static boolean hasSurnameEnding(String word, boolean inflecting) {
@@ -247,9 +272,12 @@ final class ProperNounChunker {
             boolean sentenceStart = tokens.isEmpty() || gap.contains("\n")
                     || gap.strip().matches(".*[.!?…:].*");
             // ТОВ «ТД «Укрпласт»: a legal form and the quoted name after it are one name.
-            boolean joined = !tokens.isEmpty() && (gap.equals(" ") || OPENING_QUOTE.matcher(gap).matches()
-                    && NameCues.isLegalForm(tokens.get(tokens.size() - 1).text));
-            tokens.add(new Token(matcher.group(), matcher.start(), matcher.end(), sentenceStart, joined, gap));
+            boolean quoted = !tokens.isEmpty() && OPENING_QUOTE.matcher(gap).matches()
+                    && NameCues.isLegalForm(tokens.get(tokens.size() - 1).text);
+            boolean joined = !tokens.isEmpty() && gap.equals(" ") || quoted;
+            Token token = new Token(matcher.group(), matcher.start(), matcher.end(), sentenceStart, joined, gap);
+            token.joinedByQuote = quoted;
+            tokens.add(token);
             previousEnd = matcher.end();
         }
         // A heading in capitals ("UM PRESENTE AOS ESPECTADORES") is no row of acronyms: its words are left out.
@@ -275,6 +303,7 @@ final class ProperNounChunker {
         /** An abbreviation in capitals (NMBS, ООН), not a word written in capitals that the text also has in lower case. */
         boolean acronym(Token token) {
             return token.inCapitals() && token.text.length() <= MAX_ACRONYM && !token.heading
+                    && !ROMAN_NUMERAL.matcher(token.text).matches() && !NameCues.isCommonAbbreviation(token.text)
                     && !NameCues.isStopWord(token.text, language)
                     && !lowerCaseWords.contains(token.text.toLowerCase(Locale.ROOT));
         }
@@ -306,6 +335,8 @@ final class ProperNounChunker {
         /** What stands between the previous word and this one. */
         final String gap;
         boolean heading;
+        /** Joined to a legal form before it by an opening quotation mark. */
+        boolean joinedByQuote;
 
         Token(String text, int begin, int end, boolean sentenceStart, boolean joinedToPrevious, String gap) {
             this.text = text;
