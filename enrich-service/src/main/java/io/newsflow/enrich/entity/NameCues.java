@@ -27,6 +27,9 @@ import org.apache.lucene.analysis.ru.RussianAnalyzer;
  */
 final class NameCues {
 
+    private static final Set<String> COMPOUNDING = Set.of("nl", "de");
+    private static final int MIN_COMPOUND_HEAD = 6;
+
     /** The most letters a word may have past its cue's stem: the longest case ending. */
     private static final int MAX_ENDING = 4;
 
@@ -37,18 +40,21 @@ final class NameCues {
             "government", "police", "army", "news", "times", "group", "airlines", "airways", "club", "league",
             "foundation", "church", "college", "office", "department", "authority", "service", "bureau", "network",
             "press", "post", "herald", "journal", "telegraph", "guardian", "television", "broadcasting", "reuters", "daily", "mail", "international",
-            "media", "holding", "holdings", "energy", "systems", "motors", "magazine",
+            "media", "holding", "holdings", "energy", "systems", "motors", "magazine", "telecom", "national",
             // Dutch
             "instituut", "universiteit", "partij", "ministerie", "agentschap", "fonds", "comité", "raad", "commissie",
             "unie", "vereniging", "federatie", "bond", "rechtbank", "parlement", "kamer", "regering", "kabinet",
             "politie", "leger", "krant", "groep", "stichting", "kerk", "hogeschool", "dienst", "omroep", "vakbond",
             "beweging", "alliantie", "maatschappij", "spoorwegen", "gemeente", "provincie", "senaat", "vakbond",
+            "zaken", "organisatie", "gemeenschap",
             // Portuguese
             "instituto", "universidade", "banco", "partido", "ministério", "agência", "companhia", "empresa", "fundo",
             "comitê", "conselho", "comissão", "união", "associação", "federação", "tribunal", "parlamento",
             "assembleia", "governo", "polícia", "exército", "jornal", "grupo", "fundação", "igreja", "escola",
             "faculdade", "câmara", "secretaria", "serviço", "rádio", "televisão", "clube", "sindicato", "movimento",
             "frente", "confederação", "sociedade", "senado", "congresso", "prefeitura", "procuradoria", "associação",
+            "organização", "organizações", "nações", "observatório", "teatro", "orquestra", "editora", "corte",
+            "supremo", "suprema", "presidência",
             // Polish
             "instytut", "uniwersytet", "partia", "partii", "ministerstw", "agencj", "spółk", "fundusz", "fundacj",
             "komitet", "rada", "rady", "radzie", "radą", "komisj", "unia", "unii", "unię", "unią", "związek",
@@ -165,6 +171,23 @@ final class NameCues {
     /** A word that heads or ends an organisation's name: Partij, Ministério, Uniwersytetu, суда, Радою. */
     static boolean isOrganisationWord(String word) {
         return matchesStem(ORGANISATION_STEMS, word);
+    }
+
+    /**
+     * In a language that writes compounds as one word, a word ending in a long organisation noun is an organisation's
+     * name too: Wereldgezondheidsorganisatie, Gemeenschapscommissie.
+     */
+    static boolean isOrganisationCompound(String word, String language) {
+        if (!COMPOUNDING.contains(language)) {
+            return false;
+        }
+        String lower = word.toLowerCase(Locale.ROOT);
+        for (int start = 3; start <= lower.length() - MIN_COMPOUND_HEAD; start++) {
+            if (ORGANISATION_STEMS.contains(lower.substring(start))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isLegalForm(String word) {

@@ -160,6 +160,12 @@ final class ProperNounChunker {
     private boolean cutBefore(List<Token> run, int from, int i, Context context) {
         Token previous = run.get(i - 1);
         Token token = run.get(i);
+        if (NameCues.isStopWord(token.text, context.language) && !CONNECTORS.contains(token.text)
+                || NameCues.isStopWord(previous.text, context.language) && !CONNECTORS.contains(previous.text)
+                && i - 1 > from) {
+            // "Marc Schoetens Het …": a capitalised stop word inside a run opens a sentence whose full stop is missing.
+            return true;
+        }
         if (token.text.equals("van") && i - from >= 2 && people.isGivenName(run.get(from).text, context.inflecting)
                 && !people.isGivenName(run.get(from + 1).text, context.inflecting) && !run.get(from + 1).text.equals("van")) {
             // "Olivier Hertoghe van Petercam": a full name, then "of" and where the person works.
@@ -196,7 +202,8 @@ final class ProperNounChunker {
             piece = piece.subList(0, piece.size() - 1);
         }
         if (piece.isEmpty() || !piece.get(0).capitalised()
-                || piece.size() == 1 && NameCues.isLegalForm(piece.get(0).text)) {
+                || piece.size() == 1 && NameCues.isLegalForm(piece.get(0).text)
+                || piece.size() == 1 && NameCues.isStopWord(piece.get(0).text, context.language)) {
             return;
         }
         // "Britse Concorde", "Canadese Gander": an adjective made from a place name describes the name after it.
@@ -220,6 +227,7 @@ final class ProperNounChunker {
             return EntityType.LOCATION;
         }
         if (piece.stream().anyMatch(t -> context.acronym(t) || NameCues.isOrganisationWord(t.text)
+                || NameCues.isOrganisationCompound(t.text, language)
                 || NameCues.isLegalForm(t.text)) || context.quotedAfterOrganisationWord(first)) {
             return EntityType.ORGANIZATION;
         }
