@@ -97,10 +97,14 @@ final class NameCues {
 
     private static final Set<String> COMMON_ABBREVIATIONS = words("сми", "змі", "ввп", "дтп", "вич", "віл", "спид",
             "снід", "чп", "пкб", "pkb", "pib", "bbp", "gdp", "ceo", "tv", "pc", "dna", "днк", "пдв", "ндс", "hiv", "aids",
-            "sms", "pdf", "vip", "ok");
+            "sms", "pdf", "vip", "ok", "usb", "gps", "rfid", "hq", "ac", "dc", "sd", "cd", "dvd", "lcd", "led", "www",
+            "html", "mp3", "dj", "ufo", "faq", "iq");
 
     private static final List<String> ADJECTIVE_ENDINGS = List.of("ого", "ому", "ої", "ою", "ый", "ая", "ую", "ой",
             "ые", "ых", "ими", "ыми", "ська", "ській", "iej", "nej", "wej", "ego", "emu", "ych", "ymi", "ką");
+
+    private static final List<String> ADJECTIVE_FORMS = List.of("ий", "ій", "ое", "ее", "не", "ке", "ні", "кі", "на",
+            "ка", "ый", "ой");
 
     /** Titles and forms of address written before a person's name, in lower case as in running text. */
     private static final Set<String> PERSON_TITLES = words(
@@ -163,6 +167,16 @@ final class NameCues {
         return COMMON_ABBREVIATIONS.contains(word.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * Any form of an adjective, given names aside: also the masculine and neuter nominative endings (Господарський,
+     * територіальне, районний) that given names share (Дмитрий, Андрій) and that {@link #hasAdjectiveEnding} leaves out.
+     */
+    static boolean hasAdjectiveForm(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        return hasAdjectiveEnding(word)
+                || ADJECTIVE_FORMS.stream().anyMatch(e -> lower.endsWith(e) && lower.length() > e.length() + 3);
+    }
+
     static boolean isStopWord(String word, String language) {
         CharArraySet set = STOP_WORDS.get(language);
         return set != null && set.contains(word.toLowerCase(Locale.ROOT));
@@ -170,7 +184,8 @@ final class NameCues {
 
     /** A word that heads or ends an organisation's name: Partij, Ministério, Uniwersytetu, суда, Радою. */
     static boolean isOrganisationWord(String word) {
-        return matchesStem(ORGANISATION_STEMS, word);
+        // "Senador" is no "Senado": a title is a person's, whatever organisation's stem it starts with.
+        return matchesStem(ORGANISATION_STEMS, word) && !PERSON_TITLES.contains(word.toLowerCase(Locale.ROOT));
     }
 
     /**

@@ -88,7 +88,8 @@ final class ProperNounChunker {
                 }
             } else if (joins && CONNECTORS.contains(token.text) && connectsTo(tokens, i + 1)) {
                 run.add(token);
-            } else if (joins && inflecting && !token.capitalised() && headOfName(tokens, i)) {
+            } else if (joins && inflecting && !token.capitalised() && NameCues.hasAdjectiveForm(tokens.get(i - 1).text)
+                    && headOfName(tokens, i)) {
                 // "Верховный суд", "Донецької області": a capitalised adjective and the lower-case noun it qualifies.
                 run.add(token);
                 while (run.size() > 0 && !NameCues.isOrganisationWord(run.get(run.size() - 1).text)
@@ -120,8 +121,9 @@ final class ProperNounChunker {
     }
 
     /**
-     * A lower-case word, or two, that end in a noun heading an organisation's or a place's name, right after a
-     * capitalised word: the names of Slavic institutions and regions are an adjective and a common noun.
+     * A lower-case word, or an adjective and a word, that end in a noun heading an organisation's or a place's name,
+     * right after a capitalised adjective: the names of Slavic institutions and regions are an adjective and a common
+     * noun ("Верховний суд", "Краматорського міського суду").
      */
     private static boolean headOfName(List<Token> tokens, int at) {
         for (int i = at; i < Math.min(tokens.size(), at + 2); i++) {
@@ -131,6 +133,9 @@ final class ProperNounChunker {
             }
             if (NameCues.isOrganisationWord(word.text) || NameCues.isPlaceWord(word.text)) {
                 return true;
+            }
+            if (!NameCues.hasAdjectiveForm(word.text)) {
+                return false;
             }
         }
         return false;

@@ -107,4 +107,13 @@ class ProperNounChunkerTest {
         assertThat(chunker.chunk(text, "pt")).extracting(Mention::text, Mention::type)
                 .containsExactly(tuple("Banco de Portugal", EntityType.ORGANIZATION));
     }
+
+    @Test
+    void aLowerCaseNounOfAnInstitutionJoinsOnlyTheCapitalisedAdjectiveBeforeIt() {
+        String text = "Вчора Саад Різві очолює рух, а Господарський суд мовчить.";
+
+        assertThat(chunker.chunk(text, "uk")).extracting(Mention::text, Mention::type).containsExactly(
+                tuple("Саад Різві", EntityType.PERSON),
+                tuple("Господарський суд", EntityType.ORGANIZATION));
+    }
 }
