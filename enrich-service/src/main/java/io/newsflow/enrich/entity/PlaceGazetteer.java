@@ -7,6 +7,8 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +53,8 @@ final class PlaceGazetteer {
     private static final String VOWELS = "aeiouyąęóаеёиоуыэюяіїєьй";
     private static final int MIN_STEM = 4;
     private static final int MAX_ENDING = 3;
+    /** The most words of a country's name looked up inflected word by word. */
+    private static final int MAX_WORDS = 3;
 
     /**
      * A country's official long form, "République de Biélorussie", "Fédération de Russie", "Kingdom of Spain",
@@ -68,6 +72,7 @@ final class PlaceGazetteer {
 
     private final Map<String, Place> byName = new HashMap<>();
     private final Map<String, Place> byStem = new HashMap<>();
+    private final Map<String, Place> byStemmedWords = new HashMap<>();
     private final Engine engine = new Engine("icu4j-cldr", VersionInfo.ICU_VERSION.toString());
 
     PlaceGazetteer(List<String> languages) {
@@ -108,6 +113,9 @@ final class PlaceGazetteer {
                 return Optional.of(state);
             }
         }
+        if (exact == null && INFLECTING.contains(language) && key.indexOf(' ') > 0) {
+            return inflectedWords(key);
+        }
         if (exact != null || !INFLECTING.contains(language) || key.indexOf(' ') >= 0) {
             return Optional.ofNullable(exact);
         }
@@ -118,6 +126,28 @@ final class PlaceGazetteer {
             }
         }
         return Optional.ofNullable(byStem.get(key));
+    }
+
+    /**
+     * A country's name of a few words with every word inflected: Великої Британії, Wielką Brytanią are Велика Британія,
+     * Wielka Brytania. Each word is compared as a single-word name is, without its ending.
+     */
+    private Optional<Place> inflectedWords(String key) {
+        String[] words = key.split(" ");
+        if (words.length > MAX_WORDS) {
+            return Optional.empty();
+        }
+        List<String> keys = List.of("");
+        for (String word : words) {
+            List<String> longer = new ArrayList<>();
+            for (String prefix : keys) {
+                for (int cut = 0; cut <= MAX_ENDING && word.length() - cut >= MIN_STEM; cut++) {
+                    longer.add((prefix.isEmpty() ? "" : prefix + " ") + stem(word.substring(0, word.length() - cut)));
+                }
+            }
+            keys = longer;
+        }
+        return keys.stream().map(byStemmedWords::get).filter(p -> p != null && p.country()).findFirst();
     }
 
     /**
@@ -143,6 +173,10 @@ final class PlaceGazetteer {
             String key = normalise(name);
             // A name shared by a country and a city (Singapore, Luxembourg) is the country: countries are indexed first.
             byName.putIfAbsent(key, place);
+            if (key.indexOf(' ') > 0 && place.country()) {
+                byStemmedWords.putIfAbsent(String.join(" ",
+                        Arrays.stream(key.split(" ")).map(PlaceGazetteer::stem).toList()), place);
+            }
             if (key.indexOf(' ') < 0) {
                 String stem = stem(key);
                 if (stem.length() >= MIN_STEM) {

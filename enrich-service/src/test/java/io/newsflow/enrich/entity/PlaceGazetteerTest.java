@@ -35,6 +35,15 @@ class PlaceGazetteerTest {
     }
 
     @Test
+    void aCountrysNameOfSeveralWordsIsFoundWithEveryWordInflected() {
+        for (String name : List.of("Великої Британії", "Wielką Brytanią", "Wielkiej Brytanii")) {
+            assertThat(gazetteer.lookup(name, name.startsWith("W") ? "pl" : "uk")).as(name)
+                    .hasValueSatisfying(place -> assertThat(place.ref()).isEqualTo("iso3166:GB"));
+        }
+        assertThat(gazetteer.lookup("Wielką Brytanią", "en")).isEmpty();
+    }
+
+    @Test
     void inflectedNamesAreFoundInLanguagesThatInflectThem() {
         assertThat(gazetteer.lookup("Білорусі", "uk")).hasValueSatisfying(p -> assertThat(p.ref()).isEqualTo("iso3166:BY"));
         assertThat(gazetteer.lookup("России", "ru")).hasValueSatisfying(p -> assertThat(p.ref()).isEqualTo("iso3166:RU"));

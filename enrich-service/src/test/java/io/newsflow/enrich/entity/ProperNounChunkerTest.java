@@ -74,4 +74,46 @@ class ProperNounChunkerTest {
         assertThat(text.substring(tusk.begin(), tusk.end())).isEqualTo("Donald Tusk").isEqualTo(tusk.text());
         assertThat(tusk.type()).isEqualTo(EntityType.PERSON);
     }
+
+    @Test
+    void aGivenNameOfTheNameListsOpensAPersonsName() {
+        String text = "Gisteren sprak minister Isabelle Durant met de pers over de treinen.";
+
+        assertThat(chunker.chunk(text, "nl")).extracting(Mention::text, Mention::type)
+                .containsExactly(tuple("Isabelle Durant", EntityType.PERSON));
+    }
+
+    @Test
+    void aLegalFormAndTheQuotedNameAfterItAreOneOrganisation() {
+        String text = "Суд оштрафував ТОВ «Укрпласт» на мільйон гривень.";
+
+        assertThat(chunker.chunk(text, "uk")).extracting(Mention::text, Mention::type)
+                .containsExactly(tuple("ТОВ «Укрпласт", EntityType.ORGANIZATION));
+    }
+
+    @Test
+    void inRussianTwoCapitalisedWordsThatAreNoAdjectivesAreAPerson() {
+        String text = "Вчера выступила Тереза Мэй, а Верховный суд промолчал.";
+
+        assertThat(chunker.chunk(text, "ru")).extracting(Mention::text, Mention::type).containsExactly(
+                tuple("Тереза Мэй", EntityType.PERSON),
+                tuple("Верховный суд", EntityType.ORGANIZATION));
+    }
+
+    @Test
+    void stopWordsOpeningASentenceAndHeadingsInCapitalsStartNoName() {
+        String text = "UM PRESENTE AOS ESPECTADORES\n\nO Banco de Portugal abriu. O banco fechou.";
+
+        assertThat(chunker.chunk(text, "pt")).extracting(Mention::text, Mention::type)
+                .containsExactly(tuple("Banco de Portugal", EntityType.ORGANIZATION));
+    }
+
+    @Test
+    void aLowerCaseNounOfAnInstitutionJoinsOnlyTheCapitalisedAdjectiveBeforeIt() {
+        String text = "Вчора Саад Різві очолює рух, а Господарський суд мовчить.";
+
+        assertThat(chunker.chunk(text, "uk")).extracting(Mention::text, Mention::type).containsExactly(
+                tuple("Саад Різві", EntityType.PERSON),
+                tuple("Господарський суд", EntityType.ORGANIZATION));
+    }
 }
