@@ -2,9 +2,11 @@ package io.newsflow.enrich.place;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.ibm.icu.text.SpoofChecker;
@@ -20,6 +22,9 @@ import io.newsflow.places.PlaceIndex;
  * Links the locations of one article to GeoNames places: a ref ({@code iso3166:XX}, {@code iso3166-2:XX-YY},
  * {@code geonames:<id>}) and where the place is. Only mentions the recogniser typed LOCATION are linked: every first
  * name is a village somewhere, so a person "Victoria" stays a person without a ref.
+ *
+ * <p>Names: every name of the place index (GeoNames alternate names, ISO 3166 names in 18 languages) and CLDR's name
+ * of every country in the configured languages.
  *
  * <p>The rule, by evidence rather than first match:
  * <ol>
@@ -45,7 +50,7 @@ import io.newsflow.places.PlaceIndex;
  */
 public final class PlaceResolver {
 
-    static final int DOMINANCE = 5;
+    static final int DOMINANCE = 3;
     static final long UNSUPPORTED_MIN_WEIGHT = 20_000;
     private static final long SUBDIVISION_WEIGHT = 1_000_000;
     private static final int CAPITAL_FACTOR = 10;
@@ -56,6 +61,8 @@ public final class PlaceResolver {
 
     private final PlaceIndex index;
     private final Set<String> regions = new HashSet<>();
+    /** CLDR's name of every country in every configured language, beside the index's ISO 3166 names. */
+    private final Map<String, Integer> countryNames = new HashMap<>();
     private final Engine engine;
     private final SpoofChecker scripts = new SpoofChecker.Builder()
             .setChecks(SpoofChecker.RESTRICTION_LEVEL | SpoofChecker.INVISIBLE)
@@ -74,6 +81,18 @@ public final class PlaceResolver {
                 String name = new ULocale("", region).getDisplayCountry(new ULocale(language));
                 if (!name.isBlank() && !name.equals(region)) {
                     regions.add(PlaceIndex.normalise(name));
+                }
+            }
+        }
+        for (String code : ULocale.getISOCountries()) {
+            int country = index.byRef("iso3166:" + code);
+            if (country < 0) {
+                continue;
+            }
+            for (String language : all) {
+                String name = new ULocale("", code).getDisplayCountry(new ULocale(language));
+                if (!name.isBlank() && !name.equals(code)) {
+                    countryNames.putIfAbsent(PlaceIndex.normalise(name), country);
                 }
             }
         }
@@ -198,7 +217,13 @@ public final class PlaceResolver {
             }
         }
         Set<Integer> found = new LinkedHashSet<>();
-        keys.forEach(key -> Arrays.stream(index.lookupKey(key)).forEach(found::add));
+        for (String key : keys) {
+            Integer country = countryNames.get(key);
+            if (country != null) {
+                found.add(country);
+            }
+            Arrays.stream(index.lookupKey(key)).forEach(found::add);
+        }
         if (found.isEmpty()) {
             for (String key : keys) {
                 for (String base : Inflections.bases(key, language)) {
@@ -206,8 +231,12 @@ public final class PlaceResolver {
                         continue;
                     }
                     int[] places = index.lookupKey(base);
-                    if (places.length > 0) {
+                    Integer country = countryNames.get(base);
+                    if (places.length > 0 || country != null) {
                         Arrays.stream(places).forEach(found::add);
+                        if (country != null) {
+                            found.add(country);
+                        }
                         break;
                     }
                 }
