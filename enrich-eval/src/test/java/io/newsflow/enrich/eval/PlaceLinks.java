@@ -16,10 +16,16 @@ import io.newsflow.events.EntityType;
  * The place-linking evaluation: which places the hand-written list {@code place-refs.tsv} (ref, language, name) expects
  * behind which names, and how the refs of the enriched texts compare with it. A gold LOC of an evaluation text is
  * judged when one of its forms is a listed name of the text's language (lenient on inflection, as the entity scores
- * are): linked to the listed ref (right), to another ref (wrong), or to none (unlinked); a gold LOC the recogniser did
+ * are, for the inflecting languages only): linked to the listed ref (right), to another ref (wrong), or to none (unlinked); a gold LOC the recogniser did
  * not find as a location is not judged (that is the entity scores' miss).
  */
 final class PlaceLinks {
+
+    /**
+     * Languages whose gold forms are inflected (Москве, Warszawie): matched to the listed nominative leniently. Elsewhere
+     * a listed name must be the gold form, or "Kiel" would be taken for "Kiew".
+     */
+    private static final java.util.Set<String> INFLECTING = java.util.Set.of("ru", "uk", "pl");
 
     /** A listed place name. */
     record Listed(String ref, String language, String name) {
@@ -103,9 +109,11 @@ final class PlaceLinks {
                 if (found.ref() != null) {
                     tally.goldLocationsLinked++;
                 }
+                boolean inflecting = INFLECTING.contains(item.language());
                 String expected = byLanguage.getOrDefault(item.language(), List.of()).stream()
-                        .filter(l -> cluster.forms().stream()
-                                .anyMatch(f -> SurfaceForms.match(SurfaceForms.normalise(l.name()), f)))
+                        .filter(l -> cluster.forms().stream().anyMatch(f -> inflecting
+                                ? SurfaceForms.match(SurfaceForms.normalise(l.name()), f)
+                                : SurfaceForms.normalise(l.name()).equals(f)))
                         .map(Listed::ref).findFirst().orElse(null);
                 if (expected == null) {
                     continue;

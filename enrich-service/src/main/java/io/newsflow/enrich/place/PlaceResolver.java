@@ -37,13 +37,13 @@ import io.newsflow.places.PlaceIndex;
  *       under {@value #UNSUPPORTED_MIN_WEIGHT} inhabitants outside that country is linked only when other evidence
  *       supports it, and is no evidence itself. Then what the other locations point to on that evidence (by the
  *       rules below) is added to it, and they are decided again.</li>
- *   <li>For the others, candidates inside a subdivision the article names beat those inside a country it names, which
- *       beat the rest (the language's country is no evidence here: English would then pull every "Paris" to the US). A country among the best beats cities and
- *       subdivisions of the same name ("Georgia" is the country unless the article names places in the US).</li>
- *   <li>A city beats the subdivision of the same name it lies in ("New York"). Among what is left the place with the
- *       most weight wins when it outweighs the next by {@value #DOMINANCE} times; weight is the population, ten times
- *       for a capital, and a subdivision weighs as a place of a million. "Paris" is the French capital, unless the
- *       article names Texas.</li>
+ *   <li>For the others, each candidate scores the decimal logarithm of its weight, plus 4 when the article names
+ *       its subdivision or places in it, plus 2 when it names its country or places in it (the language's country is
+ *       no evidence here: English would pull every "Paris" to the US). Weight is the population, ten times for a
+ *       capital; a first-level subdivision weighs a million, a country a billion. A city beats the subdivision of the
+ *       same name it lies in ("New York"). The best wins when it leads by a factor {@value #DOMINANCE} (log10 of it):
+ *       "Paris" is the French capital, unless the article names Texas or Dallas; "Georgia" is the country unless the
+ *       article names places in the state; Rome, New York stays behind Rome in a story about the United States.</li>
  *   <li>A place no evidence supports needs at least {@value #UNSUPPORTED_MIN_WEIGHT} weight. Anything still tied
  *       gets no ref: no ref is better than a wrong one.</li>
  * </ol>
@@ -53,6 +53,9 @@ public final class PlaceResolver {
     static final int DOMINANCE = 3;
     static final long UNSUPPORTED_MIN_WEIGHT = 20_000;
     private static final long SUBDIVISION_WEIGHT = 1_000_000;
+    private static final long COUNTRY_WEIGHT = 1_000_000_000;
+    private static final int SUBDIVISION_BONUS = 4;
+    private static final int COUNTRY_BONUS = 2;
     private static final int CAPITAL_FACTOR = 10;
 
     private static final int IN_SUBDIVISION = 3;
@@ -246,33 +249,44 @@ public final class PlaceResolver {
     }
 
     private int choose(int[] candidates, Set<Integer> countries, Set<Integer> subdivisions) {
-        int best = 0;
-        for (int place : candidates) {
-            best = Math.max(best, support(place, countries, subdivisions, -1));
-        }
         List<Integer> left = new ArrayList<>();
         for (int place : candidates) {
-            if (support(place, countries, subdivisions, -1) == best) {
-                left.add(place);
-            }
-        }
-        List<Integer> nations = left.stream().filter(p -> index.kind(p) == PlaceIndex.Kind.COUNTRY).toList();
-        if (nations.size() == 1) {
-            return nations.get(0);
+            left.add(place);
         }
         // A city over the subdivision of the same name it lies in.
-        left.removeIf(p -> index.kind(p) == PlaceIndex.Kind.SUBDIVISION
-                && candidatesContainCityIn(left, p));
-        if (left.size() == 1) {
-            return left.get(0);
+        left.removeIf(p -> index.kind(p) == PlaceIndex.Kind.SUBDIVISION && candidatesContainCityIn(left, p));
+        int best = -1;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        double secondScore = Double.NEGATIVE_INFINITY;
+        for (int place : left) {
+            double score = score(place, countries, subdivisions);
+            if (score > bestScore) {
+                secondScore = bestScore;
+                bestScore = score;
+                best = place;
+            } else if (score > secondScore) {
+                secondScore = score;
+            }
         }
-        left.sort((a, b) -> Long.compare(weight(b), weight(a)));
-        long first = weight(left.get(0));
-        long second = weight(left.get(1));
-        if (first < (long) DOMINANCE * second) {
+        if (bestScore - secondScore < Math.log10(DOMINANCE)) {
             return -1;
         }
-        return best == 0 && first < UNSUPPORTED_MIN_WEIGHT ? -1 : left.get(0);
+        boolean supported = support(best, countries, subdivisions, -1) > 0;
+        return supported || weight(best) >= UNSUPPORTED_MIN_WEIGHT ? best : -1;
+    }
+
+    /**
+     * The decimal logarithm of the weight, plus {@value #SUBDIVISION_BONUS} when the article names the place's
+     * subdivision (or places in it) and {@value #COUNTRY_BONUS} when it names its country: a place named within the
+     * story's region beats one ten thousand times its size, one in the story's country one a hundred times its size.
+     */
+    private double score(int place, Set<Integer> countries, Set<Integer> subdivisions) {
+        double bonus = switch (support(place, countries, subdivisions, -1)) {
+            case IN_SUBDIVISION -> SUBDIVISION_BONUS;
+            case IN_COUNTRY -> COUNTRY_BONUS;
+            default -> 0;
+        };
+        return Math.log10(Math.max(1, weight(place))) + bonus;
     }
 
     private boolean candidatesContainCityIn(List<Integer> places, int subdivision) {
@@ -283,10 +297,10 @@ public final class PlaceResolver {
     private int support(int place, Set<Integer> countries, Set<Integer> subdivisions, int languageCountry) {
         int subdivision = index.subdivision(place);
         int country = index.country(place);
-        if (subdivision >= 0 && subdivision != place && subdivisions.contains(subdivision)) {
+        if (subdivision >= 0 && subdivisions.contains(subdivision)) {
             return IN_SUBDIVISION;
         }
-        if (country != place && countries.contains(country)) {
+        if (countries.contains(country)) {
             return IN_COUNTRY;
         }
         return country == languageCountry ? IN_LANGUAGE_COUNTRY : 0;
@@ -294,7 +308,7 @@ public final class PlaceResolver {
 
     private long weight(int place) {
         return switch (index.kind(place)) {
-            case COUNTRY -> Long.MAX_VALUE / CAPITAL_FACTOR;
+            case COUNTRY -> COUNTRY_WEIGHT;
             case SUBDIVISION -> SUBDIVISION_WEIGHT;
             case CITY -> index.featureCode(place).equals("PPLC")
                     ? index.population(place) * CAPITAL_FACTOR

@@ -43,6 +43,13 @@ class PlaceResolverTest {
     }
 
     @Test
+    void aWorldCapitalStaysItselfInAStoryAboutAnotherCountryWithATownOfItsName() {
+        assertThat(refs("es", location("Roma"), location("Estados Unidos"))).first().isEqualTo("geonames:3169070");
+        assertThat(refs("en", location("London"), location("Canada"))).first().isEqualTo("geonames:2643743");
+        assertThat(refs("en", location("London"), location("Ontario"))).first().isEqualTo("geonames:6058560");
+    }
+
+    @Test
     void georgiaIsTheCountryUnlessTheStoryIsInTheUnitedStates() {
         assertThat(refs("en", location("Georgia"))).containsExactly("iso3166:GE");
         assertThat(refs("en", location("Georgia"), location("Tbilisi"))).containsExactly("iso3166:GE",
