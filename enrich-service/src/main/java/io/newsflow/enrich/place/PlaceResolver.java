@@ -32,14 +32,13 @@ import io.newsflow.places.PlaceIndex;
  *       undone, see {@link Inflections}, when no form names a place as written). A location that already carries a
  *       country ref keeps it. Names of continents and world regions (CLDR) are no place, and neither is a location
  *       written only as a word of a person's name in the same article ("Victoria" after "Victoria Beckham").</li>
- *   <li>Locations with a single candidate anchor the article: their countries and subdivisions are its evidence,
- *       as is the country where the article's language is mostly written (weaker). A lone candidate that is a city
- *       under {@value #UNSUPPORTED_MIN_WEIGHT} inhabitants outside that country is linked only when other evidence
- *       supports it, and is no evidence itself. Then what the other locations point to on that evidence (by the
+ *   <li>Locations with a single candidate anchor the article: their countries and subdivisions are its evidence.
+ *       A lone candidate that is a city under {@value #UNSUPPORTED_MIN_WEIGHT} inhabitants is linked only when other
+ *       evidence supports it, and is no evidence itself: "North Sea" is a hamlet in New York, and would otherwise
+ *       pull Rotterdam and Antwerp there. The article's language is no evidence either. Then what the other locations point to on that evidence (by the
  *       rules below) is added to it, and they are decided again.</li>
  *   <li>For the others, each candidate scores the decimal logarithm of its weight, plus 4 when the article names
- *       its subdivision or places in it, plus 2 when it names its country or places in it (the language's country is
- *       no evidence here: English would pull every "Paris" to the US). Weight is the population, ten times for a
+ *       its subdivision or places in it, plus 2 when it names its country or places in it. Weight is the population, ten times for a
  *       capital; a first-level subdivision weighs a million, a country a billion. A city beats the subdivision of the
  *       same name it lies in ("New York"). The best wins when it leads by a factor {@value #DOMINANCE} (log10 of it):
  *       "Paris" is the French capital, unless the article names Texas or Dallas; "Georgia" is the country unless the
@@ -60,7 +59,6 @@ public final class PlaceResolver {
 
     private static final int IN_SUBDIVISION = 3;
     private static final int IN_COUNTRY = 2;
-    private static final int IN_LANGUAGE_COUNTRY = 1;
 
     private final PlaceIndex index;
     private final Set<String> regions = new HashSet<>();
@@ -111,7 +109,6 @@ public final class PlaceResolver {
 
     /** The entities of one article, locations linked where the evidence allows it; the others unchanged. */
     public List<Entity> resolve(List<Entity> entities, String language) {
-        int languageCountry = languageCountry(language);
         Set<String> personWords = new HashSet<>();
         for (Entity entity : entities) {
             if (entity.type() == EntityType.PERSON) {
@@ -136,7 +133,7 @@ public final class PlaceResolver {
             }
             candidates[i] = known >= 0 ? new int[] {known} : candidates(entity, language);
             // A lone small place is evidence only once something else supports it (below).
-            if (candidates[i].length == 1 && (known >= 0 || standsAlone(candidates[i][0], languageCountry))) {
+            if (candidates[i].length == 1 && (known >= 0 || standsAlone(candidates[i][0]))) {
                 chosen[i] = candidates[i][0];
                 countries.add(index.country(chosen[i]));
                 if (index.subdivision(chosen[i]) >= 0) {
@@ -171,7 +168,7 @@ public final class PlaceResolver {
                     }
                 }
                 if (candidates[i].length == 1
-                        && support(candidates[i][0], otherCountries, otherSubdivisions, languageCountry) > 0) {
+                        && support(candidates[i][0], otherCountries, otherSubdivisions) > 0) {
                     place = candidates[i][0];
                 } else if (candidates[i].length > 1) {
                     place = choose(candidates[i], otherCountries, otherSubdivisions);
@@ -182,9 +179,8 @@ public final class PlaceResolver {
         return linked;
     }
 
-    private boolean standsAlone(int place, int languageCountry) {
-        return index.kind(place) != PlaceIndex.Kind.CITY || weight(place) >= UNSUPPORTED_MIN_WEIGHT
-                || index.country(place) == languageCountry;
+    private boolean standsAlone(int place) {
+        return index.kind(place) != PlaceIndex.Kind.CITY || weight(place) >= UNSUPPORTED_MIN_WEIGHT;
     }
 
     /** Where {@code ref} is, or null when the index does not know it. */
@@ -271,7 +267,7 @@ public final class PlaceResolver {
         if (bestScore - secondScore < Math.log10(DOMINANCE)) {
             return -1;
         }
-        boolean supported = support(best, countries, subdivisions, -1) > 0;
+        boolean supported = support(best, countries, subdivisions) > 0;
         return supported || weight(best) >= UNSUPPORTED_MIN_WEIGHT ? best : -1;
     }
 
@@ -281,7 +277,7 @@ public final class PlaceResolver {
      * story's region beats one ten thousand times its size, one in the story's country one a hundred times its size.
      */
     private double score(int place, Set<Integer> countries, Set<Integer> subdivisions) {
-        double bonus = switch (support(place, countries, subdivisions, -1)) {
+        double bonus = switch (support(place, countries, subdivisions)) {
             case IN_SUBDIVISION -> SUBDIVISION_BONUS;
             case IN_COUNTRY -> COUNTRY_BONUS;
             default -> 0;
@@ -294,7 +290,7 @@ public final class PlaceResolver {
     }
 
     /** How strongly the other places of the article support {@code place}: 0 when nothing does. */
-    private int support(int place, Set<Integer> countries, Set<Integer> subdivisions, int languageCountry) {
+    private int support(int place, Set<Integer> countries, Set<Integer> subdivisions) {
         int subdivision = index.subdivision(place);
         int country = index.country(place);
         if (subdivision >= 0 && subdivisions.contains(subdivision)) {
@@ -303,7 +299,7 @@ public final class PlaceResolver {
         if (countries.contains(country)) {
             return IN_COUNTRY;
         }
-        return country == languageCountry ? IN_LANGUAGE_COUNTRY : 0;
+        return 0;
     }
 
     private long weight(int place) {
@@ -314,10 +310,5 @@ public final class PlaceResolver {
                     ? index.population(place) * CAPITAL_FACTOR
                     : index.population(place);
         };
-    }
-
-    private int languageCountry(String language) {
-        String region = ULocale.addLikelySubtags(new ULocale(language)).getCountry();
-        return region.isEmpty() ? -1 : index.byRef("iso3166:" + region);
     }
 }

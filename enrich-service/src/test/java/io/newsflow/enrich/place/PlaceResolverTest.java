@@ -50,6 +50,12 @@ class PlaceResolverTest {
     }
 
     @Test
+    void aLoneHamletIsNoEvidence() {
+        assertThat(refs("en", location("Rotterdam"), location("North Sea"), location("Antwerp"), location("Hamburg")))
+                .containsExactly("geonames:2747891", null, "geonames:2803138", "geonames:2911298");
+    }
+
+    @Test
     void georgiaIsTheCountryUnlessTheStoryIsInTheUnitedStates() {
         assertThat(refs("en", location("Georgia"))).containsExactly("iso3166:GE");
         assertThat(refs("en", location("Georgia"), location("Tbilisi"))).containsExactly("iso3166:GE",
