@@ -1,6 +1,9 @@
--- One article stored an hour ago, enriched 3 s after it was fetched, naming one entity and tagged with one topic:
+-- One article stored an hour ago, enriched 3 s after it was fetched, naming one place and tagged with one topic:
 -- enough for every dashboard view to have a row in the time range the panels show.
-WITH source AS (
+WITH place AS (
+    INSERT INTO places (ref, lat, lon, country_code, feature_class, feature_code)
+    VALUES ('iso3166:BY', 53.9, 27.56667, 'BY', 'A', 'PCLI')
+), source AS (
     INSERT INTO sources (type, name) VALUES ('http', 'deploy-test') RETURNING id
 ), article AS (
     INSERT INTO articles (id, title, body, language_code, language_confidence, fetched_at, source_type, source_name,

@@ -196,7 +196,7 @@ class GrafanaDashboardTest {
     private static void insertOneArticleWithAnEntityAndATopic() throws SQLException {
         try (Connection owner = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(),
                 postgres.password()); Statement statement = owner.createStatement()) {
-            statement.execute("TRUNCATE articles, sources, entities CASCADE");
+            statement.execute("TRUNCATE articles, sources, entities, places CASCADE");
             statement.execute(Repository.read(
                     Repository.deploy().resolve("src/test/resources/one-stored-article.sql")));
         }

@@ -115,6 +115,22 @@ public final class StoredRows {
         }
     }
 
+    /** The stored point of a place, as "lat lon countryCode featureClass featureCode population", or null. */
+    public String place(String ref) {
+        List<String> found = strings("""
+                SELECT lat || ' ' || lon || ' ' || country_code || ' ' || feature_class || ' ' || feature_code || ' '
+                       || coalesce(population::text, '-')
+                FROM places WHERE ref = ?
+                """, (Object) ref);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** The rows of places_per_day for a place, as "entityName articles lat lon". */
+    public List<String> placesPerDay(String ref) {
+        return strings("SELECT entity_name || ' ' || articles || ' ' || lat || ' ' || lon FROM places_per_day "
+                + "WHERE ref = ? ORDER BY day", (Object) ref);
+    }
+
     /** How many articles link to the entity with this type and key. */
     public long countLinkedArticles(String type, String key) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
@@ -180,8 +196,12 @@ public final class StoredRows {
     }
 
     private List<String> strings(String sql, String id) {
+        return strings(sql, (Object) UUID.fromString(id));
+    }
+
+    private List<String> strings(String sql, Object parameter) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, UUID.fromString(id));
+            s.setObject(1, parameter);
             List<String> values = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

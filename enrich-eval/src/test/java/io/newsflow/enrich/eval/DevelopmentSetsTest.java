@@ -53,6 +53,15 @@ class DevelopmentSetsTest {
             "ner/de", 0.91, "ner/en", 0.94, "ner/es", 0.91, "ner/fr", 0.91, "ner/it", 0.83, "ner/ru", 0.93,
             "ner/uk", 0.93);
 
+    /**
+     * Place links of the public sets' gold LOC found as locations (PlaceLinks): how many are judged against the
+     * hand-written list, the share linked right and wrong, and the share of all found gold LOC with a ref.
+     */
+    private static final int PLACES_JUDGED_FLOOR = 620;
+    private static final double PLACES_RIGHT_FLOOR = 0.99;
+    private static final double PLACES_WRONG_CEILING = 0.01;
+    private static final double PLACES_LINKED_FLOOR = 0.80;
+
     private static ShippedPipeline shipped;
     private static Evaluation publicSets;
     private static Evaluation ownSets;
@@ -69,6 +78,17 @@ class DevelopmentSetsTest {
         }
         ownSets = Evaluation.run(Corpus.load(OWN), shipped.pipeline(), threads, System.out);
         System.out.println(Report.text(OWN.toString(), ownSets));
+    }
+
+    @Test
+    void placesOfThePublicSetsAreLinkedToTheRightRef() {
+        assumeTrue(publicSets != null, "the public development sets are not beside the repository");
+        PlaceLinks.Tally places = PlaceLinks.tally(publicSets.results(), PlaceLinks.list());
+        System.out.println(places);
+        assertThat(places.judged).isGreaterThanOrEqualTo(PLACES_JUDGED_FLOOR);
+        assertThat(places.rightShare()).isGreaterThanOrEqualTo(PLACES_RIGHT_FLOOR);
+        assertThat(places.wrongShare()).isLessThanOrEqualTo(PLACES_WRONG_CEILING);
+        assertThat(places.linkedShare()).isGreaterThanOrEqualTo(PLACES_LINKED_FLOOR);
     }
 
     @Test

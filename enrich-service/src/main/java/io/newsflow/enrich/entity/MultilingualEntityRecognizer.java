@@ -12,14 +12,17 @@ import jakarta.interceptor.Interceptor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.newsflow.enrich.EnrichConfig;
+import io.newsflow.enrich.place.PlaceResolver;
 import io.newsflow.events.Engine;
+import io.newsflow.events.Entity;
+import io.newsflow.places.PlaceIndex;
 import io.quarkus.runtime.Startup;
 
 /**
  * Entities in any language: Stanford CoreNLP's statistical NER for the languages it has a pipeline loaded for, the
  * proper-noun chunker for every other language (and for {@code und}); in both cases {@link MentionRules} correct
- * the mentions with the text around them, the place gazetteer types and references the places, and mentions of one
- * entity are merged.
+ * the mentions with the text around them, the place gazetteer types and references the places, mentions of one
+ * entity are merged, and the {@link PlaceResolver} links the locations to GeoNames places with coordinates.
  *
  * <p>The CoreNLP pipelines of the configured languages are loaded once, when the application starts (so that no
  * article pays for loading, and readiness tells when they are in memory), and shared by every thread.
@@ -35,6 +38,7 @@ public class MultilingualEntityRecognizer implements EntityRecognizer {
     private final ProperNounChunker chunker;
     private final EntityMerger merger;
     private final Engine chunkerEngine;
+    private final PlaceResolver places;
 
     @Inject
     MultilingualEntityRecognizer(EnrichConfig config,
@@ -52,6 +56,7 @@ public class MultilingualEntityRecognizer implements EntityRecognizer {
         this.chunker = new ProperNounChunker(gazetteer);
         this.merger = new EntityMerger(gazetteer);
         this.chunkerEngine = new Engine("newsflow-proper-noun-chunker", version);
+        this.places = new PlaceResolver(PlaceIndex.load(), placeLanguages);
         this.coreNlp = new CoreNlpTagger(coreNlpLanguages);
     }
 
@@ -67,7 +72,9 @@ public class MultilingualEntityRecognizer implements EntityRecognizer {
             engines.add(chunkerEngine);
         }
         engines.add(gazetteer.engine());
-        return new Recognition(merger.merge(MentionRules.apply(text, mentions), language), engines);
+        engines.add(places.engine());
+        List<Entity> entities = merger.merge(MentionRules.apply(text, mentions), language);
+        return new Recognition(places.resolve(entities, language), engines);
     }
 
     @Override

@@ -51,6 +51,27 @@ class MultilingualEntityRecognizerTest {
     }
 
     @Test
+    void theFrenchSeedLinksBelarusMinskAndMoscowWithCoordinates() {
+        List<Entity> entities = recognizer.recognize(Seeds.read(Seeds.FRENCH), "fr").entities();
+
+        assertThat(entities).filteredOn(e -> e.type() == EntityType.LOCATION)
+                .extracting(Entity::name, Entity::ref, e -> e.geo() != null ? e.geo().countryCode() : null)
+                .contains(tuple("Biélorussie", "iso3166:BY", "BY"), tuple("Minsk", "geonames:625144", "BY"),
+                        tuple("Moscou", "geonames:524901", "RU"), tuple("Ukraine", "iso3166:UA", "UA"));
+    }
+
+    @Test
+    void aPersonNamedLikeAPlaceIsNotLinked() {
+        List<Entity> entities = recognizer.recognize(
+                "Victoria Beckham opened a shop in London. Victoria said the shop would stay open.", "en").entities();
+
+        assertThat(entities).filteredOn(e -> e.surfaceForms().stream().anyMatch(f -> f.startsWith("Victoria")))
+                .hasSize(2).allSatisfy(e -> assertThat(e.ref()).isNull());
+        assertThat(entities).filteredOn(e -> e.surfaceForms().contains("London")).extracting(Entity::ref)
+                .containsExactly("geonames:2643743");
+    }
+
+    @Test
     void theFrenchSeedHasEveryEntityItWasSpecifiedWith() {
         List<Entity> entities = recognizer.recognize(Seeds.analysedText(Seeds.FRENCH), "fr").entities();
 
@@ -117,11 +138,11 @@ class MultilingualEntityRecognizerTest {
         Path coreNlpJar = Path.of(StanfordCoreNLP.class.getProtectionDomain().getCodeSource().getLocation().toURI());
 
         assertThat(french.engines()).extracting(e -> e.name()).containsExactly(
-                "stanford-corenlp/french-wikiner-4class", "icu4j-cldr");
+                "stanford-corenlp/french-wikiner-4class", "icu4j-cldr", "geonames-cities500");
         assertThat(coreNlpJar.getFileName().toString())
                 .isEqualTo("stanford-corenlp-" + french.engines().get(0).version() + ".jar");
         assertThat(russian.engines()).extracting(e -> e.name()).containsExactly(
-                "newsflow-proper-noun-chunker", "icu4j-cldr");
+                "newsflow-proper-noun-chunker", "icu4j-cldr", "geonames-cities500");
         assertThat(russian.entities()).extracting(Entity::type).containsExactly(EntityType.PERSON, EntityType.LOCATION);
     }
 

@@ -131,7 +131,7 @@ class EnrichmentOverKafkaTest {
             assertThat(article.enrichment().engines().get(0).name()).isEqualTo("lingua");
             assertThat(article.enrichment().engines()).extracting(Engine::name)
                     .containsExactly("lingua", "stanford-corenlp/french-wikiner-4class", "icu4j-cldr",
-                            "newsflow-iptc-lexicon", "lucene-analysis-common");
+                            "geonames-cities500", "newsflow-iptc-lexicon", "lucene-analysis-common");
             assertThat(article.enrichment().engines()).contains(new Engine("newsflow-iptc-lexicon", serviceVersion),
                     new Engine("lucene-analysis-common", LUCENE_VERSION));
             assertThat(article.enrichment().engines().get(1).version()).isEqualTo(CORENLP_VERSION);

@@ -35,6 +35,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.Entity;
+import io.newsflow.events.Geo;
 import io.newsflow.events.EventCodec;
 import io.newsflow.events.Source;
 import io.newsflow.events.Topic;
@@ -129,7 +130,8 @@ public class ArticleWriter {
     private static final String CREATE_STAGING = """
             CREATE TEMPORARY TABLE IF NOT EXISTS newsflow_staged_entity_links (
                 position integer, article uuid, type text, name text, ref text, mentions integer,
-                surface_forms text[], first_offset integer) ON COMMIT DELETE ROWS;
+                surface_forms text[], first_offset integer, lat double precision, lon double precision,
+                country_code text, feature_class text, feature_code text, population bigint) ON COMMIT DELETE ROWS;
             CREATE TEMPORARY TABLE IF NOT EXISTS newsflow_staged_topic_links (
                 article uuid, code text, label text, score double precision) ON COMMIT DELETE ROWS
             """;
@@ -147,6 +149,19 @@ public class ArticleWriter {
             WHERE NOT EXISTS (SELECT FROM entities e WHERE e.type = x.type AND e.key = coalesce(x.ref, x.name))
             ORDER BY x.type, coalesce(x.ref, x.name), x.position
             ON CONFLICT (type, key) DO NOTHING
+            """;
+
+    /**
+     * Where a place is comes from the place index of the enrichment; the first point stored for a ref stays (the
+     * index changes only with a new GeoNames release, and rows written once are then never locked again).
+     */
+    private static final String UPSERT_PLACES = """
+            INSERT INTO places (ref, lat, lon, country_code, feature_class, feature_code, population)
+            SELECT DISTINCT ON (x.ref) x.ref, x.lat, x.lon, x.country_code, x.feature_class, x.feature_code, x.population
+            FROM newsflow_staged_entity_links x
+            WHERE x.lat IS NOT NULL AND NOT EXISTS (SELECT FROM places p WHERE p.ref = x.ref)
+            ORDER BY x.ref, x.position
+            ON CONFLICT (ref) DO NOTHING
             """;
 
     private static final String INSERT_ENTITY_LINKS = """
@@ -253,6 +268,7 @@ public class ArticleWriter {
             if (entityLinks.rows() > 0) {
                 copy(copy, COPY_ENTITY_LINKS, entityLinks);
                 execute(connection, UPSERT_ENTITIES);
+                execute(connection, UPSERT_PLACES);
                 execute(connection, INSERT_ENTITY_LINKS);
             }
             if (topicLinks.rows() > 0) {
@@ -340,7 +356,16 @@ public class ArticleWriter {
             for (Link link : links.values()) {
                 rows.number(rows.rows()).text(article.id()).text(link.first.type().name()).text(link.first.name())
                         .text(link.first.ref()).number(link.mentions).textArray(link.surfaceForms)
-                        .number(link.firstOffset).endRow();
+                        .number(link.firstOffset);
+                Geo geo = link.first.ref() != null ? link.first.geo() : null;
+                if (geo != null) {
+                    rows.number(geo.lat()).number(geo.lon()).text(geo.countryCode()).text(geo.featureClass())
+                            .text(geo.featureCode())
+                            .text(geo.population() != null ? Long.toString(geo.population()) : null);
+                } else {
+                    rows.text(null).text(null).text(null).text(null).text(null).text(null);
+                }
+                rows.endRow();
             }
         }
         return rows;

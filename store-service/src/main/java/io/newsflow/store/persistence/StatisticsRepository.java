@@ -21,12 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class StatisticsRepository {
 
     private static final String TOP_ENTITIES = """
-            SELECT e.type, e.name, e.ref, count(*) AS articles, sum(ae.mentions) AS mentions
+            SELECT e.type, e.name, e.ref, count(*) AS articles, sum(ae.mentions) AS mentions, p.lat, p.lon
             FROM article_entities ae
             JOIN articles a ON a.id = ae.article_id
             JOIN entities e ON e.id = ae.entity_id
+            LEFT JOIN places p ON p.ref = e.ref AND e.type = 'LOCATION'
             WHERE a.stored_at >= ? AND (?::text IS NULL OR e.type = ?::text)
-            GROUP BY e.id
+            GROUP BY e.id, p.ref
             ORDER BY articles DESC, mentions DESC, e.name, e.id
             LIMIT ?
             """;
@@ -54,7 +55,11 @@ public class StatisticsRepository {
             """;
 
     /** An entity and how many articles stored since the requested time name it, how many times in all. */
-    public record EntityCount(String type, String name, String ref, long articles, long mentions) {
+    public record EntityCount(String type, String name, String ref, long articles, long mentions,
+            @Schema(description = "Latitude of a linked place (degrees WGS84); null for other entities", nullable = true)
+            Double lat,
+            @Schema(description = "Longitude of a linked place (degrees WGS84); null for other entities", nullable = true)
+            Double lon) {
     }
 
     /** A topic and how many articles stored since the requested time are tagged with it. */
@@ -99,7 +104,8 @@ public class StatisticsRepository {
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     counts.add(new EntityCount(rows.getString(1), rows.getString(2), rows.getString(3),
-                            rows.getLong(4), rows.getLong(5)));
+                            rows.getLong(4), rows.getLong(5), rows.getObject(6, Double.class),
+                            rows.getObject(7, Double.class)));
                 }
             }
             return counts;

@@ -1,7 +1,9 @@
 package io.newsflow.store.messaging;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +22,7 @@ import io.newsflow.events.CloudEventHeaders;
 import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.Entity;
 import io.newsflow.events.EntityType;
+import io.newsflow.events.Geo;
 import io.newsflow.events.Topic;
 import io.newsflow.store.Articles;
 import io.newsflow.store.EnrichedTopic;
@@ -91,6 +94,36 @@ class EntityAndTopicIntakeTest extends StoreIntegrationTest {
         assertThat(rows.entityLinks(english.id())).containsExactly("LOCATION iso3166:BY 1 {Belarus}");
         assertThat(rows.entityLinks(unnamed.id())).as("without a reference, the name is the identity")
                 .containsExactly("LOCATION Belarus 1 {Belarus}");
+    }
+
+    @Test
+    void aPlaceNamedInThreeLanguagesIsOneEntityWithOnePointAndCountsOnceOnTheMap() {
+        String unique = String.valueOf(9_000_000 + Math.floorMod(UUID.randomUUID().hashCode(), 1_000_000));
+        String ref = "geonames:" + unique;
+        Geo geo = new Geo(55.75222, 37.61556, "RU", "P", "PPLC", 10_381_222L);
+        List<EnrichedArticle> articles = List.of(
+                placeArticle("fr", "Moscou", ref, geo), placeArticle("en", "Moscow", ref, geo),
+                placeArticle("ru", "Москва", ref, geo));
+
+        topic.send(articles.stream().map(EnrichedTopic::event).toArray(ProducerRecord[]::new));
+        articles.forEach(a -> rows.awaitStored(a.id()));
+
+        assertThat(rows.countEntities("LOCATION", ref)).isEqualTo(1);
+        assertThat(rows.countLinkedArticles("LOCATION", ref)).isEqualTo(3);
+        assertThat(rows.place(ref)).isEqualTo("55.75222 37.61556 RU P PPLC 10381222");
+        assertThat(rows.placesPerDay(ref)).singleElement().asString().endsWith(" 3 55.75222 37.61556");
+        given().queryParam("entity", ref).get("/articles").then().statusCode(200)
+                .body("items.size()", equalTo(3));
+        given().queryParam("since", "2000-01-01").queryParam("type", "LOCATION").queryParam("limit", 500)
+                .get("/entities/top").then().statusCode(200)
+                .body("items.find { it.ref == '" + ref + "' }.articles", equalTo(3))
+                .body("items.find { it.ref == '" + ref + "' }.lat", equalTo(55.75222f))
+                .body("items.find { it.ref == 'iso3166:BY' }.lat", equalTo(53.9f));
+    }
+
+    private static EnrichedArticle placeArticle(String language, String name, String ref, Geo geo) {
+        return Articles.with(Articles.written(language, name + " " + UUID.randomUUID(), name + "."),
+                List.of(new Entity(name, EntityType.LOCATION, ref, 1, List.of(name), 0, geo)), List.of());
     }
 
     @Test
