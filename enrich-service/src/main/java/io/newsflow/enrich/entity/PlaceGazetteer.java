@@ -195,14 +195,14 @@ final class PlaceGazetteer {
             if (id.startsWith("Antarctica/") || id.split("/").length > 2 || !id.contains("/") || id.startsWith("Etc/")) {
                 continue;
             }
-            String zone = TimeZone.getCanonicalID(id);
-            Map<String, String> names = byZone.computeIfAbsent(zone, z -> new LinkedHashMap<>());
+            // A zone's old id names the same city under its old name (Europe/Kiev: Kiev, Kiew, Киев) or another city
+            // whose clocks follow it (Europe/Belfast, Australia/Victoria): each id is a place of its own, so that
+            // "London" is never named "Belfast" nor a lone "Victoria" "Melbourne".
+            Map<String, String> names = byZone.computeIfAbsent(id, z -> new LinkedHashMap<>());
             zoneNames.forEach((language, tzNames) -> {
                 String name = tzNames.getExemplarLocationName(id);
                 if (name != null && !name.isBlank()) {
-                    // The old name of a renamed zone (Europe/Kiev: Kiev, Kiew, Киев) is kept beside the new one.
-                    names.merge(language, name, (first, other) -> first);
-                    names.putIfAbsent(language + "#" + id, name);
+                    names.putIfAbsent(language, name);
                 }
             });
         }

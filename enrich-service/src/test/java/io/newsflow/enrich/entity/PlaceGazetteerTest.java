@@ -3,6 +3,7 @@ package io.newsflow.enrich.entity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,13 @@ class PlaceGazetteerTest {
 
         assertThat(belarus.name("fr")).isEqualTo("Biélorussie");
         assertThat(belarus.name("ru")).isEqualTo("Беларусь");
+    }
+
+    @Test
+    void aCityIsNamedAsItselfNotAsAnotherCityWhoseClocksItFollows() {
+        assertThat(gazetteer.lookup("London", "en")).hasValueSatisfying(p -> assertThat(p.name("en")).isEqualTo("London"));
+        assertThat(gazetteer.lookup("Belfast", "en")).hasValueSatisfying(p -> assertThat(p.name("en")).isEqualTo("Belfast"));
+        assertThat(gazetteer.lookup("Victoria", "en")).map(p -> p.name("en")).isNotEqualTo(Optional.of("Melbourne"));
     }
 
     @Test
