@@ -114,7 +114,9 @@ class EntityAndTopicIntakeTest extends StoreIntegrationTest {
         assertThat(rows.placesPerDay(ref)).singleElement().asString().endsWith(" 3 55.75222 37.61556");
         given().queryParam("entity", ref).get("/articles").then().statusCode(200)
                 .body("items.size()", equalTo(3));
-        given().queryParam("since", "2000-01-01").queryParam("type", "LOCATION").queryParam("limit", 500)
+        // The API looks back at most 31 days (newsflow.store.api.max-period); these articles were stored just now.
+        given().queryParam("since", Instant.now().minus(Duration.ofDays(7)).toString())
+                .queryParam("type", "LOCATION").queryParam("limit", 500)
                 .get("/entities/top").then().statusCode(200)
                 .body("items.find { it.ref == '" + ref + "' }.articles", equalTo(3))
                 .body("items.find { it.ref == '" + ref + "' }.lat", equalTo(55.75222f))
