@@ -1,9 +1,14 @@
 package io.newsflow.store;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 
 import io.newsflow.devstack.test.DevstackResource;
@@ -27,8 +32,22 @@ public abstract class StoreIntegrationTest {
     @Inject
     protected DataSource dataSource;
 
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    protected String jdbcUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    protected String owner;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    protected String ownerPassword;
+
     protected EnrichedTopic topic;
     protected StoredRows rows;
+
+    /** A connection of its own as the schema owner, outside the service's pools (to lock, block or watch). */
+    protected Connection ownerConnection() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, owner, ownerPassword);
+    }
 
     @BeforeEach
     void connect() {

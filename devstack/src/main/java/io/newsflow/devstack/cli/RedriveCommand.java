@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 import io.newsflow.devstack.redrive.Redrive;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -54,21 +53,12 @@ final class RedriveCommand implements Callable<Integer> {
     }
 
     static int run(Map<String, String> env, String[] args, PrintStream out, PrintStream err) {
-        CommandLine line = new CommandLine(new RedriveCommand(env, out, NewsflowCommand.progress(err)));
-        line.setOut(new java.io.PrintWriter(out, true));
-        line.setErr(new java.io.PrintWriter(err, true));
-        line.setExecutionExceptionHandler((e, command, parsed) -> {
-            command.getErr().println("newsflow redrive: " + e.getMessage());
-            return 1;
-        });
-        return line.execute(args);
+        return OperatorCommands.execute(new RedriveCommand(env, out, NewsflowCommand.progress(err)), "redrive", args, out, err);
     }
 
     @Override
     public Integer call() throws Exception {
-        String servers = bootstrapServers != null ? bootstrapServers
-                : env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS",
-                        "localhost:" + env.getOrDefault("NEWSFLOW_KAFKA_PORT", "9092"));
+        String servers = OperatorCommands.bootstrapServers(bootstrapServers, env);
         Redrive.Report report = new Redrive(new Redrive.Options(servers, topic, Optional.ofNullable(reason), dryRun,
                 Duration.ofSeconds(timeoutSeconds)), progress).run();
         out.print(report.render());

@@ -1,7 +1,6 @@
 package io.newsflow.devstack.cli;
 
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,23 +78,14 @@ final class ReenrichCommand implements Callable<Integer> {
     }
 
     static int run(Map<String, String> env, String[] args, PrintStream out, PrintStream err) {
-        CommandLine line = new CommandLine(new ReenrichCommand(env, out, NewsflowCommand.progress(err)));
-        line.setOut(new PrintWriter(out, true));
-        line.setErr(new PrintWriter(err, true));
-        line.setExecutionExceptionHandler((e, command, parsed) -> {
-            command.getErr().println("newsflow reenrich: " + e.getMessage());
-            return 1;
-        });
-        return line.execute(args);
+        return OperatorCommands.execute(new ReenrichCommand(env, out, NewsflowCommand.progress(err)), "reenrich", args, out, err);
     }
 
     @Override
     public Integer call() throws Exception {
         URI storeUri = store != null ? store
                 : URI.create("http://localhost:" + env.getOrDefault("NEWSFLOW_STORE_PORT", "8083"));
-        String servers = bootstrapServers != null ? bootstrapServers
-                : env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS",
-                        "localhost:" + env.getOrDefault("NEWSFLOW_KAFKA_PORT", "9092"));
+        String servers = OperatorCommands.bootstrapServers(bootstrapServers, env);
         Reenrich.Report report = new Reenrich(new Reenrich.Options(storeUri, servers, since, Optional.ofNullable(until),
                 Optional.ofNullable(source), Optional.ofNullable(language), rate, limit, dryRun,
                 Duration.ofSeconds(timeoutSeconds)), progress).run();

@@ -129,9 +129,10 @@ public final class Redrive {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, options.timeout());
+            Map<TopicPartition, Long> start = consumer.beginningOffsets(partitions, options.timeout());
             long present = 0;
             for (TopicPartition partition : partitions) {
-                present += end.get(partition) - consumer.beginningOffsets(List.of(partition)).get(partition);
+                present += end.get(partition) - start.get(partition);
             }
             progress.accept(options.topic() + ": " + present + " dead letters present, " + done.size()
                     + " redriven before");

@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.newsflow.events.EnrichedArticle;
@@ -37,19 +35,10 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class HungDatabaseTest extends StoreIntegrationTest {
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String owner;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String ownerPassword;
-
     @Test
     void aWriteBlockedByALockIsReportedStalledThenCancelledAndStoredOnceTheLockGoes() throws SQLException {
         EnrichedArticle article = Articles.fresh();
-        try (Connection blocker = DriverManager.getConnection(jdbcUrl, owner, ownerPassword)) {
+        try (Connection blocker = ownerConnection()) {
             blocker.setAutoCommit(false);
             try (Statement statement = blocker.createStatement()) {
                 statement.execute("LOCK TABLE articles IN ACCESS EXCLUSIVE MODE");
@@ -90,7 +79,7 @@ class HungDatabaseTest extends StoreIntegrationTest {
 
         EnrichedArticle article = Articles.fresh();
         List<String> stopped = new ArrayList<>();
-        try (Connection observer = DriverManager.getConnection(jdbcUrl, owner, ownerPassword)) {
+        try (Connection observer = ownerConnection()) {
             try (Statement statement = observer.createStatement();
                     ResultSet backends = statement.executeQuery("""
                             SELECT pid FROM pg_stat_activity

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -44,15 +43,6 @@ class QueryApiLimitsTest extends StoreIntegrationTest {
 
     @ConfigProperty(name = "quarkus.datasource.reader.jdbc.max-size")
     int readerPoolSize;
-
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String owner;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String ownerPassword;
 
     @Test
     void theApiReadsAsTheReadOnlyRoleNotAsTheSchemaOwner() {
@@ -112,7 +102,7 @@ class QueryApiLimitsTest extends StoreIntegrationTest {
 
     @Test
     void aReadBlockedInTheDatabaseEndsAtTheApiStatementTimeoutWith503() throws SQLException {
-        try (Connection blocker = DriverManager.getConnection(jdbcUrl, owner, ownerPassword)) {
+        try (Connection blocker = ownerConnection()) {
             blocker.setAutoCommit(false);
             try (Statement statement = blocker.createStatement()) {
                 statement.execute("LOCK TABLE articles IN ACCESS EXCLUSIVE MODE");
